@@ -1,0 +1,203 @@
+"""Cleaning: from the text a scraper left to the article's own words, with nothing silently dropped.
+
+Each line of the raw text is a block (paragraph, heading, list item) or something to remove, with
+the reason kept in ``Article.removed``: metadata, related_link, advert, boilerplate, comment_widget,
+repeated. Reader comments are split out into ``Article.comments``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from veille.clean.comments import split_comments
+from veille.clean.cues import classify_line
+from veille.clean.metadata import parse_byline, strip_title
+from veille.clean.repeated import drop_repeated_sentences
+from veille.sources import RawDocument
+from veille.text.normalise import content_words, fold, normalise_text
+from veille.types import Article, Paragraph, Removed
+
+_BULLET = re.compile(r"^(?:[-*•·▪►●◦–—]|\d{1,2}[.)])\s+")
+_BOLD = re.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+)$")
+_TERMINAL = ".!?…;:,»\")”"
+_HEADING_MAX_WORDS = 14
+
+
+@dataclass(slots=True)
+class _Block:
+    text: str
+    kind: str
+
+
+def clean_document(doc: RawDocument) -> Article:
+    """An ``Article`` with cleaned text, metadata, comments, removed segments and quality flags."""
+    article = Article(
+        id=doc.id, source=doc.source, raw_text=doc.text, title=doc.title, url=doc.url, site=doc.site,
+        author=doc.author, published=doc.published, published_rule=doc.published_rule,
+        language=doc.language, comments=list(doc.comments), flags=list(doc.flags),
+    )
+    if not doc.clean:
+        article.text = doc.text
+        article.paragraphs = [Paragraph(0, len(doc.text))] if doc.text else []
+        return article
+    lines = _join_wrapped([ln for ln in normalise_text(doc.text).split("\n") if ln])
+    lines = _take_header(article, lines)
+    lines = _take_comments(article, lines)
+    blocks = _classify(article, lines)
+    blocks = _drop_adverts(article, blocks)
+    kept, repeated = drop_repeated_sentences([(b.text, b.kind) for b in blocks])
+    if repeated:
+        article.removed.extend(repeated)
+        article.flag("repeated_content")
+    _assemble(article, [_Block(text, kind) for text, kind in kept])
+    if not article.text:
+        article.flag("empty_after_cleaning")
+    return article
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Re-join hard-wrapped prose: a long line without final punctuation continued in lower case."""
+    joined: list[str] = []
+    for line in lines:
+        if (joined and len(joined[-1]) > 40 and joined[-1][-1] not in _TERMINAL
+                and line[0].islower() and not _BULLET.match(line)):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _site_hints(article: Article, lines: list[str]) -> list[str]:
+    hints = [h for h in (article.site, article.url) if h]
+    hints += [ln for ln in lines if "©" in ln or "copyright" in ln.lower() or "www." in ln.lower()]
+    return hints
+
+
+def _take_header(article: Article, lines: list[str]) -> list[str]:
+    """Title (first line, unless the source gave one) and the by-line just below it."""
+    if not lines:
+        return lines
+    rest = lines
+    if article.title is None and len(lines) > 1:
+        title_line, rest = lines[0], lines[1:]
+    else:
+        title_line = article.title or ""
+    bylines = [(i, parse_byline(line)) for i, line in enumerate(rest[:5])]
+    hints = _site_hints(article, lines)
+    for i, byline in bylines:
+        if byline is None:
+            continue
+        article.removed.append(Removed(rest[i], "metadata", byline.rule))
+        article.author = article.author or byline.author
+        if byline.published and not article.published:
+            article.published, article.published_rule = byline.published, "byline"
+        article.section = article.section or byline.section
+        if byline.site:
+            hints.append(byline.site)
+            article.site = article.site or byline.site
+        rest = rest[:i] + rest[i + 1:]
+        break
+    title, site, had_prefix = strip_title(title_line, hints)
+    if had_prefix:
+        article.flag("template_artifact")
+    if site and (article.site is None or fold(article.site) .replace(" ", "") == fold(site).replace(" ", "")):
+        article.site = site
+    article.title = title or None
+    title_key = fold(title)
+    kept: list[str] = []
+    for line in rest:
+        if title_key and fold(line) in (title_key, fold(title_line)):
+            article.removed.append(Removed(line, "repeated", "title_repeat"))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _take_comments(article: Article, lines: list[str]) -> list[str]:
+    """Everything from the first comment-widget line on is the comment section."""
+    for index, line in enumerate(lines):
+        cue = classify_line(line, frozenset({"comment_widget"}))
+        if cue is None:
+            continue
+        comments, removed = split_comments(lines[index:])
+        article.comments.extend(comments)
+        article.removed.extend(removed)
+        if comments:
+            article.flag("comments_separated")
+        return lines[:index]
+    return lines
+
+
+def _classify(article: Article, lines: list[str]) -> list[_Block]:
+    blocks: list[_Block] = []
+    for line in lines:
+        cue = classify_line(line)
+        if cue is not None:
+            article.removed.append(Removed(line, cue.reason, cue.rule))
+            article.flag({"related_link": "related_links", "advert": "advert_inserted",
+                          "boilerplate": "site_chrome", "metadata": "metadata_in_body",
+                          "comment_widget": "comment_widget"}[cue.reason])
+            continue
+        bold = _BOLD.match(line) or _MARKDOWN_HEADING.match(line)
+        if bold:
+            article.flag("template_artifact")
+            blocks.append(_Block(next(g for g in bold.groups() if g).strip(), "heading"))
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            blocks.append(_Block(line[bullet.end():].strip(), "list_item"))
+            continue
+        blocks.append(_Block(line, "paragraph"))
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.kind == "paragraph" and following is not None and _heading_shaped(block.text):
+            block.kind = "heading"
+    return blocks
+
+
+def _heading_shaped(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= _HEADING_MAX_WORDS and text[-1] not in _TERMINAL
+            and (text[0].isupper() or text[0].isdigit()))
+
+
+def _stems(words: list[str]) -> set[str]:
+    return {w[:5] for w in words}
+
+
+def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
+    """Inserted clickbait that no cue names: a short line sharing almost no words with the article."""
+    body = [b for b in blocks if b.kind == "paragraph"]
+    if len(body) < 3:
+        return blocks
+    counts: dict[str, int] = {}
+    stems_by_block = [_stems(content_words(b.text)) for b in blocks]
+    for stems in stems_by_block:
+        for stem in stems:
+            counts[stem] = counts.get(stem, 0) + 1
+    kept: list[_Block] = []
+    for index, (block, stems) in enumerate(zip(blocks, stems_by_block, strict=True)):
+        shared = sum(1 for s in stems if counts[s] > 1)
+        if (index > 0 and block.kind != "list_item" and len(stems) >= 5 and len(block.text.split()) <= 20
+                and shared / len(stems) < 0.2):
+            article.removed.append(Removed(block.text, "advert", "off_topic_line"))
+            article.flag("advert_inserted")
+        else:
+            kept.append(block)
+    return kept
+
+
+def _assemble(article: Article, blocks: list[_Block]) -> None:
+    parts: list[str] = []
+    offset = 0
+    for block in blocks:
+        if not block.text:
+            continue
+        if parts:
+            offset += 1
+        article.paragraphs.append(Paragraph(offset, offset + len(block.text), block.kind))
+        parts.append(block.text)
+        offset += len(block.text)
+    article.text = "\n".join(parts)

@@ -1,0 +1,73 @@
+"""Reader comments at the foot of a scraped article: split out with author and timestamp.
+
+The usual shape, one item per line: author, text (one or more lines), « Le 2024-10-04 15:26:57 ».
+Widgets around them (« Réagir à cet article », « 4 commentaires ») are removed with their reason;
+a comment thread pasted twice keeps one copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veille.clean.cues import classify_line
+from veille.clean.metadata import parse_date
+from veille.text.normalise import fold
+from veille.types import Comment, Removed
+
+_STAMP = re.compile(
+    r"^(?:le |on |posted |publie le )?[\w ,/:.-]{8,40}$", re.IGNORECASE
+)
+
+
+def _timestamp(line: str) -> str | None:
+    """The ISO timestamp if the whole line is a comment's date stamp."""
+    if not _STAMP.match(fold(line)):
+        return None
+    return parse_date(line)
+
+
+def _looks_like_author(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 5 and line[-1] not in ".!?…:;," and not any(ch.isdigit() for ch in line)
+
+
+def split_comments(lines: list[str]) -> tuple[list[Comment], list[Removed]]:
+    """Comments and removed segments from the lines of a comment section, in order."""
+    comments: list[Comment] = []
+    removed: list[Removed] = []
+    seen: set[tuple[str | None, str | None, str]] = set()
+    pending: list[str] = []
+
+    def flush(stamp: str | None) -> None:
+        if not pending:
+            return
+        author = pending[0] if len(pending) > 1 and _looks_like_author(pending[0]) else None
+        body = " ".join(pending[1:] if author else pending)
+        key = (author, stamp, fold(body))
+        if key in seen:
+            removed.append(Removed("\n".join(pending), "repeated", "comment_repeat"))
+        else:
+            seen.add(key)
+            comments.append(Comment(author, stamp, body))
+        pending.clear()
+
+    for line in lines:
+        stamp = _timestamp(line)
+        if stamp and pending:
+            flush(stamp)
+            continue
+        cue = classify_line(line)
+        if cue is not None:
+            _drop_orphans(pending, removed)
+            removed.append(Removed(line, cue.reason, cue.rule))
+            continue
+        pending.append(line)
+    _drop_orphans(pending, removed)
+    return comments, removed
+
+
+def _drop_orphans(pending: list[str], removed: list[Removed]) -> None:
+    """Lines of the comment section that belong to no dated comment: kept as removed, not lost."""
+    for line in pending:
+        removed.append(Removed(line, "comment_widget", "comment_section"))
+    pending.clear()

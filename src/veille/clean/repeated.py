@@ -1,0 +1,49 @@
+"""Text repeated inside one article, removed at sentence level, keeping the first occurrence.
+
+Scraped pages often carry a second copy of the article, re-paragraphed: two paragraphs merged into
+one, or one split in two. Comparing whole paragraphs misses those; comparing sentences does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veille.text.normalise import fold
+from veille.text.sentences import split_sentences
+from veille.types import Removed
+
+_PUNCT = re.compile(r"[^\w ]+")
+_MIN_WORDS = 4
+
+
+def _key(sentence: str) -> str:
+    return " ".join(_PUNCT.sub(" ", fold(sentence)).split())
+
+
+def drop_repeated_sentences(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[Removed]]:
+    """Blocks with already-seen sentences taken out, and the removed runs with reason ``repeated``.
+
+    Sentences shorter than four words are never treated as repeats: « Oui. » may recur legitimately.
+    """
+    seen: set[str] = set()
+    kept: list[tuple[str, str]] = []
+    removed: list[Removed] = []
+    for text, kind in blocks:
+        pieces: list[str] = []
+        dropped: list[str] = []
+        for span in split_sentences(text):
+            sentence = text[span.start:span.end]
+            key = _key(sentence)
+            if len(key.split()) >= _MIN_WORDS and key in seen:
+                dropped.append(sentence)
+                continue
+            if dropped:
+                removed.append(Removed(" ".join(dropped), "repeated", "sentence_repeat"))
+                dropped = []
+            seen.add(key)
+            pieces.append(sentence)
+        if dropped:
+            removed.append(Removed(" ".join(dropped), "repeated", "sentence_repeat"))
+        if pieces:
+            kept.append((" ".join(pieces), kind))
+    return kept, removed

@@ -1,0 +1,155 @@
+"""The briefing: key facts, contested claims, timeline, actors and sources, every line cited.
+
+It is built from the documents of the output contract (the same dicts ``articles.jsonl`` and the
+store hold), so ``veille run`` and ``veille brief --db`` write the same briefing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from veille.report.i18n import CERTAINTY_ORDER, t
+
+Doc = dict[str, Any]
+
+
+@dataclass(slots=True)
+class BriefingData:
+    articles: list[Doc]
+    entities: list[Doc] = field(default_factory=list)
+    facts: list[Doc] = field(default_factory=list)
+    timeline: list[Doc] = field(default_factory=list)
+    stories: list[Doc] = field(default_factory=list)
+    duplicates: list[list[str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the briefing, as structured data both renderers share."""
+
+    text: str
+    cites: list[tuple[str, str]] = field(default_factory=list)  # (article ref, quoted sentence)
+
+
+@dataclass(slots=True)
+class Section:
+    title: str
+    lines: list[Line] = field(default_factory=list)
+    table: list[list[str]] | None = None
+    note: str | None = None
+
+
+class Briefing:
+    def __init__(self, data: BriefingData, lang: str = "fr") -> None:
+        self.data = data
+        self.lang = lang
+        self.refs = {a["id"]: f"A{i}" for i, a in enumerate(data.articles, start=1)}
+        self.names = {e["id"]: e["name"] for e in data.entities}
+
+    def _t(self, key: str, **kwargs: Any) -> str:
+        return t(key, self.lang, **kwargs)
+
+    def actor_names(self, ids: list[str]) -> str:
+        return ", ".join(self.names.get(i, i) for i in ids) or "—"
+
+    def _time(self, value: Any) -> str:
+        if isinstance(value, dict):
+            if value.get("value"):
+                return str(value["value"])
+            if value.get("latest"):
+                return self._t("before", date=value["latest"])
+            return self._t("undated")
+        return str(value) if value else self._t("undated")
+
+    def _fact_line(self, fact: Doc) -> Line:
+        certainties = Counter(s["certainty"] for s in fact["sources"])
+        summary = ", ".join(f"{self._t('c_' + c)} ×{n}" if n > 1 else self._t("c_" + c)
+                            for c, n in sorted(certainties.items(), key=lambda kv: CERTAINTY_ORDER.index(kv[0])))
+        quantity = f" — {self._t('quantity')} {fact['quantity']:g}" if fact.get("quantity") else ""
+        text = (f"**{fact['label']}** ({self.actor_names(fact['actors'])}) — {self._time(fact.get('time'))}"
+                f"{quantity} — {self._t('independent', n=fact['independent_sources'])} — {summary}")
+        cites = []
+        for source in fact["sources"]:
+            label = self._t("c_" + source["certainty"])
+            who = ""
+            if source.get("attributed_to"):
+                who = f" ({self._t('per')} {self.actor_names(source['attributed_to'])})"
+            if source.get("denied_by"):
+                who += f" ({self._t('denied_by')} {self.actor_names(source['denied_by'])})"
+            cites.append((f"{self.refs.get(source['article'], source['article'])} · {label}{who}",
+                          source["evidence"]))
+        return Line(text, cites)
+
+    def sections(self) -> list[Section]:
+        out: list[Section] = []
+        facts = self.data.facts
+        if facts:
+            ranked = sorted(facts, key=_fact_rank)
+            out.append(Section(self._t("key_facts"), [self._fact_line(f) for f in ranked[:25]],
+                               note=self._t("key_facts_note")))
+            contested = [f for f in ranked if f.get("contested")]
+            if contested:
+                section = Section(self._t("contested"))
+                for fact in contested:
+                    line = self._fact_line(fact)
+                    reasons = "; ".join(fact.get("contradictions", []))
+                    if reasons:
+                        line.text += f" — {reasons}"
+                    section.lines.append(line)
+                out.append(section)
+        if self.data.timeline:
+            by_id = {f["id"]: f for f in facts}
+            section = Section(self._t("timeline"))
+            for entry in self.data.timeline:
+                fact = by_id.get(entry["fact"])
+                refs = ", ".join(sorted({self.refs.get(s["article"], "?") for s in fact["sources"]})) if fact else ""
+                section.lines.append(Line(f"{self._time(entry.get('time'))} — {entry.get('label', '')} [{refs}]"))
+            out.append(section)
+        if self.data.entities:
+            out.append(self._actors())
+        if self.data.stories or self.data.duplicates:
+            out.append(self._stories())
+        out.append(self._sources())
+        return out
+
+    def _actors(self) -> Section:
+        table = [[self._t("actor"), self._t("kind"), self._t("country"), self._t("role"),
+                  self._t("mentions"), self._t("articles")]]
+        for entity in self.data.entities[:60]:
+            table.append([
+                entity["name"] + (" *" if entity.get("provisional") else ""), self._t("k_" + entity["kind"]),
+                self.names.get(entity.get("country") or "", entity.get("country") or "—"),
+                "; ".join(entity.get("roles") or []) or "—", str(entity["mentions"]),
+                ", ".join(self.refs.get(a, a) for a in entity["articles"]),
+            ])
+        return Section(self._t("actors"), table=table, note=self._t("actors_note"))
+
+    def _stories(self) -> Section:
+        section = Section(self._t("stories"))
+        for story in self.data.stories:
+            refs = ", ".join(self.refs.get(a, a) for a in story["articles"])
+            section.lines.append(Line(f"**{story['label']}** — {refs}"))
+        for group in self.data.duplicates:
+            refs = " = ".join(self.refs.get(a, a) for a in group)
+            section.lines.append(Line(f"{self._t('copies')} : {refs}"))
+        return section
+
+    def _sources(self) -> Section:
+        table = [[self._t("ref"), self._t("title"), self._t("site"), self._t("date"), self._t("language"),
+                  self._t("flags"), self._t("removed")]]
+        for article in self.data.articles:
+            removed = Counter(r["reason"] for r in article.get("removed", []))
+            table.append([
+                self.refs[article["id"]], article.get("title") or article["source"], article.get("site") or "—",
+                article.get("published") or "—", article.get("language") or "—",
+                ", ".join(article.get("flags", [])) or "—",
+                ", ".join(f"{self._t('r_' + r)} ×{n}" for r, n in sorted(removed.items())) or "—",
+            ])
+        return Section(self._t("sources"), table=table)
+
+
+def _fact_rank(fact: Doc) -> tuple[int, int, str]:
+    best = min((CERTAINTY_ORDER.index(s["certainty"]) for s in fact["sources"]), default=len(CERTAINTY_ORDER))
+    return (-int(fact.get("independent_sources", 0)), best, fact["id"])

@@ -1,0 +1,42 @@
+"""Text normalisation shared by every stage that compares strings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_RUNS = re.compile(r"\s+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
+
+
+def normalise_text(raw: str) -> str:
+    """NFC, one kind of line break, no control characters, horizontal white space folded.
+
+    The cleaned text keeps the author's characters (typographic apostrophes and quotes stay):
+    offsets point into this text, and analysts quote from it.
+    """
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\ufeff", "").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def fold(text: str) -> str:
+    """A comparison key: lower case, accents removed, quotes unified, white space collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES).lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _RUNS.sub(" ", stripped).strip()
+
+
+def compare_key(text: str) -> str:
+    """The acceptance rules' normalisation: NFKC, unified quotes, collapsed white space."""
+    return _RUNS.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def content_words(text: str, min_len: int = 4) -> list[str]:
+    """Folded words long enough to carry meaning (a cheap, language-neutral filter)."""
+    return [w for w in _WORD.findall(fold(text)) if len(w) >= min_len and not w.isdigit()]

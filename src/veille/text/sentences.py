@@ -1,0 +1,64 @@
+"""Sentence splitting for French and English news text.
+
+A sentence ends at . ! ? or … followed by white space and something that can open a sentence
+(a capital, a digit, a quote or a dash), and always at a line break: the cleaned text keeps one
+block per line. Abbreviations (M., Mme., Dr., p. ex., U.S.) and initials (J. Smith) do not end one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veille.types import Span
+
+_ABBREVIATIONS = frozenset(
+    """
+    m mm mme mmes mlle dr pr me st ste sts av apr env cf etc ex vol art chap fig no nos p pp
+    gén col cdt lt sgt capt mgr vs mr mrs ms prof sen rep gov jr sr inc ltd co corp dept univ jan feb
+    fév mar apr avr aug aoû sept sep oct nov dec déc
+    """.split()
+)
+
+_END = re.compile(r"""[.!?…]+["'»”’)\]]*(?=\s+["'«“(\[\-–—]?\s*[A-ZÀ-ÖØ-Þ0-9«"“(\[\-–—])""")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation or an initial, not a sentence."""
+    if text[dot] != ".":
+        return False
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot]
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: « J. Smith », « U. S. »
+    if "." in word:
+        return True  # « U.S. », « J.-C. », « p.ex. »
+    return word.lower() in _ABBREVIATIONS
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``text[start:end]``, trimmed of surrounding white space."""
+    stop = len(text) if end is None else end
+    spans: list[Span] = []
+    for line in _LINE.finditer(text, start, stop):
+        begin = line.start()
+        for match in _END.finditer(text, line.start(), line.end()):
+            if _is_abbreviation(text, match.start()):
+                continue
+            _append_trimmed(text, begin, match.end(), spans)
+            begin = match.end()
+        _append_trimmed(text, begin, line.end(), spans)
+    return spans
+
+
+def _append_trimmed(text: str, begin: int, end: int, spans: list[Span]) -> None:
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    if end > begin:
+        spans.append(Span(begin, end))
