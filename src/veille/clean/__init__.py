@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from veille.clean.comments import split_comments
 from veille.clean.cues import classify_line
-from veille.clean.metadata import parse_byline, strip_title
+from veille.clean.metadata import breadcrumb_site, parse_byline, strip_title
 from veille.clean.repeated import drop_repeated_sentences
 from veille.sources import RawDocument
 from veille.text.normalise import content_words, fold, normalise_text
@@ -36,7 +36,7 @@ def clean_document(doc: RawDocument) -> Article:
     article = Article(
         id=doc.id, source=doc.source, raw_text=doc.text, title=doc.title, url=doc.url, site=doc.site,
         author=doc.author, published=doc.published, published_rule=doc.published_rule,
-        language=doc.language, comments=list(doc.comments), flags=list(doc.flags),
+        language=doc.language, comments=list(doc.comments), flags=list(doc.flags), removed=list(doc.removed),
     )
     if not doc.clean:
         article.text = doc.text
@@ -45,7 +45,7 @@ def clean_document(doc: RawDocument) -> Article:
     lines = _join_wrapped([ln for ln in normalise_text(doc.text).split("\n") if ln])
     lines = _take_header(article, lines)
     lines = _take_comments(article, lines)
-    blocks = _classify(article, lines)
+    blocks = _classify(article, lines, frozenset(doc.headings))
     blocks = _drop_adverts(article, blocks)
     kept, repeated = drop_repeated_sentences([(b.text, b.kind) for b in blocks])
     if repeated:
@@ -130,12 +130,18 @@ def _take_comments(article: Article, lines: list[str]) -> list[str]:
     return lines
 
 
-def _classify(article: Article, lines: list[str]) -> list[_Block]:
+def _classify(article: Article, lines: list[str], known_headings: frozenset[str]) -> list[_Block]:
     blocks: list[_Block] = []
-    for line in lines:
+    for index, line in enumerate(lines):
+        if _is_site_line(article.site, line):
+            article.removed.append(Removed(line, "boilerplate", "site_name_line"))
+            article.flag("site_chrome")
+            continue
         cue = classify_line(line)
         if cue is not None:
             article.removed.append(Removed(line, cue.reason, cue.rule))
+            if cue.reason == "metadata" and index < 5 and article.site is None:
+                article.site = breadcrumb_site(line)
             article.flag({"related_link": "related_links", "advert": "advert_inserted",
                           "boilerplate": "site_chrome", "metadata": "metadata_in_body",
                           "comment_widget": "comment_widget"}[cue.reason])
@@ -144,6 +150,9 @@ def _classify(article: Article, lines: list[str]) -> list[_Block]:
         if bold:
             article.flag("template_artifact")
             blocks.append(_Block(next(g for g in bold.groups() if g).strip(), "heading"))
+            continue
+        if line in known_headings:
+            blocks.append(_Block(line, "heading"))
             continue
         bullet = _BULLET.match(line)
         if bullet:
@@ -155,6 +164,15 @@ def _classify(article: Article, lines: list[str]) -> list[_Block]:
         if block.kind == "paragraph" and following is not None and _heading_shaped(block.text):
             block.kind = "heading"
     return blocks
+
+
+def _is_site_line(site: str | None, line: str) -> bool:
+    """A tagline or credit that opens with the site's own name (« Horizons Asie avec AFP »)."""
+    if not site or line[-1] in ".!?…" or len(line.split()) > 15:
+        return False
+    key = fold(site)
+    folded = fold(line)
+    return folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum())
 
 
 def _heading_shaped(text: str) -> bool:
@@ -180,8 +198,9 @@ def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
     kept: list[_Block] = []
     for index, (block, stems) in enumerate(zip(blocks, stems_by_block, strict=True)):
         shared = sum(1 for s in stems if counts[s] > 1)
-        if (index > 0 and block.kind != "list_item" and len(stems) >= 5 and len(block.text.split()) <= 20
-                and shared / len(stems) < 0.2):
+        # Teasers are unpunctuated headline-like lines; a real sentence of the article is never removed.
+        if (index > 0 and block.kind != "list_item" and block.text[-1] not in _TERMINAL and len(stems) >= 5
+                and len(block.text.split()) <= 20 and shared / len(stems) < 0.2):
             article.removed.append(Removed(block.text, "advert", "off_topic_line"))
             article.flag("advert_inserted")
         else:

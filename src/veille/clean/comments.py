@@ -26,9 +26,15 @@ def _timestamp(line: str) -> str | None:
     return parse_date(line)
 
 
+_INITIAL = re.compile(r"(?:^|\s)\w\.$")
+
+
 def _looks_like_author(line: str) -> bool:
+    """A name or a pseudonym: a few words, no sentence punctuation (« Patrice D. » ends an initial)."""
     words = line.split()
-    return 0 < len(words) <= 5 and line[-1] not in ".!?…:;," and not any(ch.isdigit() for ch in line)
+    if not 0 < len(words) <= 5 or len(line) > 40 or line[-1] in "!?…:;,":
+        return False
+    return line[-1] != "." or _INITIAL.search(line) is not None
 
 
 def split_comments(lines: list[str]) -> tuple[list[Comment], list[Removed]]:

@@ -106,3 +106,15 @@ def strip_title(line: str, site_hints: list[str]) -> tuple[str, str | None, bool
         if key and any(key in re.sub(r"[^a-z0-9]", "", fold(hint)) for hint in site_hints):
             return match.group("title").strip(), site, bool(prefix)
     return title, None, bool(prefix)
+
+
+_CRUMB_SPLIT = re.compile(r"\s+[>/»›|]\s+")
+_HOME = frozenset({"accueil", "home", "une", "a la une"})
+
+
+def breadcrumb_site(line: str) -> str | None:
+    """The site a breadcrumb starts from (« Géopolitique Ouverte > Analyses »), unless it is « Accueil »."""
+    crumbs = [c.strip(" >-–—") for c in _CRUMB_SPLIT.split(line.strip()) if c.strip(" >-–—")]
+    if len(crumbs) < 2 or fold(crumbs[0]) in _HOME:
+        return None
+    return crumbs[0]

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from veille.errors import SourceError
 from veille.sources.decode import decode_bytes
-from veille.types import Comment, Failure
+from veille.types import Comment, Failure, Removed
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
@@ -41,6 +41,9 @@ class RawDocument:
     clean: bool = True
     comments: list[Comment] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    # What the reader already knows of the structure (HTML markup): heading lines, removed segments.
+    headings: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
 
 
 def content_id(data: bytes) -> str:
@@ -107,7 +110,14 @@ def from_html(data: bytes, source: str, url: str | None = None) -> RawDocument:
         id=content_id(data), source=source, text=doc.text, format="html", title=doc.title,
         url=url or doc.url, site=doc.site, author=doc.author, published=doc.published,
         published_rule=doc.published_rule, language=doc.language, comments=comments,
+        headings=[b.text for b in doc.blocks if b.kind == "heading"],
+        removed=[Removed(text, _HTML_REASONS.get(reason, "boilerplate"), f"html:{reason}")
+                 for text, reason in doc.removed],
     )
+
+
+# The HTML reader's own removals, in the reasons the rest of Veille uses.
+_HTML_REASONS = {"title": "repeated", "byline": "metadata", "caption": "boilerplate"}
 
 
 _JSONL_FIELDS = ("title", "url", "site", "author", "published", "language")

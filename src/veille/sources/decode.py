@@ -6,7 +6,7 @@ from charset_normalizer import from_bytes
 
 from veille.errors import SourceError
 
-_BOMS = (("\ufeff", "utf-8-sig"),)
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
 
 
 def looks_binary(data: bytes) -> bool:
@@ -30,7 +30,11 @@ def decode_bytes(data: bytes, allow_binary_check: bool = True) -> tuple[str, lis
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    # Scraped French and English pages that are not UTF-8 are overwhelmingly Windows-1252/Latin-1;
+    # on short texts the detector cannot tell them from Central European code pages, so prefer them.
+    western = [m for m in matches if m.encoding in _WESTERN]
+    best = western[0] if western else matches.best()
     if best is None:
         raise SourceError("cannot tell the text encoding: convert the file to UTF-8 (e.g. with iconv)")
     return str(best), ["encoding_guessed"]
