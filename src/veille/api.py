@@ -74,34 +74,20 @@ def run(paths: Iterable[str | Path], out: str | Path, **options: Any) -> Dossier
 
 
 def analyse_corpus(articles: list[Article], resources: Resources) -> Dossier:
-    """The corpus stages: copies, stories, facts (merged, corroborated, contested)."""
-    from veille.corpus.duplicates import find_duplicates
-    from veille.corpus.facts import merge_facts
-    from veille.corpus.stories import cluster_stories
+    """The corpus stages: copies, facts (merged, corroborated, contested), stories."""
+    from veille.corpus import assign_facts, cluster_stories, find_duplicates, merge_facts
 
     kb = resources.kb
     duplicates = find_duplicates(articles)
     facts = merge_facts(articles, duplicates, kb)
-    stories = cluster_stories(articles, duplicates, kb)
-    _attach_facts(stories, facts)
+    stories = assign_facts(cluster_stories(articles, duplicates, kb), facts)
     entities = [s.record for s in summarise_entities(articles, kb)]
     return Dossier(articles=articles, entities=entities, facts=facts, stories=stories, duplicates=duplicates)
 
 
-def _attach_facts(stories: list[Any], facts: list[Any]) -> None:
-    story_of = {a: s for s in stories for a in s.articles}
-    for fact in facts:
-        owners = {story_of[src.article].id for src in fact.sources if src.article in story_of}
-        for story in stories:
-            if story.id in owners and fact.id not in story.facts:
-                story.facts.append(fact.id)
-
-
 def dossier_documents(dossier: Dossier, resources: Resources) -> dict[str, Any]:
     """The dossier as the documents of the output contract."""
-    from veille.corpus.facts import fact_to_dict
-    from veille.corpus.stories import story_to_dict
-    from veille.corpus.timeline import build_timeline, timeline_to_dicts
+    from veille.corpus import build_timeline, fact_to_dict, story_to_dict, timeline_to_dicts
 
     facts = sorted(dossier.facts, key=lambda f: f.id)
     return {

@@ -4,9 +4,8 @@ Scored: ``with`` snippets found in the main text, ``without`` snippets kept out 
 whitespace-normalised text), and the title, author and date values that expected.json gives (non-empty
 ones only: 24). Plain ``trafilatura.extract`` is scored the same way for comparison.
 
-To route this through the whole pipeline, replace ``extract_ours`` by a function that runs
-``veille.api.run(paths, out=tmp_path)`` and reads text/title/author/published from ``articles.jsonl``:
-the scoring takes any ``{file name: (text, title, author, published)}``.
+Veille is scored through the whole pipeline (``veille.run`` then ``articles.jsonl``), so that the
+cleaning stage's removals count too.
 """
 
 from __future__ import annotations
@@ -89,12 +88,19 @@ def score(
 
 
 def extract_ours(paths: list[Path]) -> dict[str, Extracted]:
-    from veille.sources.html import extract_html
+    """The whole pipeline (extraction, then cleaning), read back from ``articles.jsonl``."""
+    import tempfile
 
+    from veille import run as veille_run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dossier = veille_run(paths, out=Path(tmp))
+        assert not dossier.failures, [str(f) for f in dossier.failures]
+        lines = (Path(tmp) / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     out: dict[str, Extracted] = {}
-    for path in paths:
-        doc = extract_html(path.read_bytes(), str(path))
-        out[path.name] = (doc.text, doc.title, doc.author, doc.published)
+    for article in map(json.loads, lines):
+        out[Path(article["source"]).name] = (article["text"], article["title"], article["author"],
+                                             article["published"])
     return out
 
 

@@ -1,0 +1,150 @@
+"""Small pieces the corpus stages share: the knowledge-base protocol, union-find, ids, names."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Protocol, runtime_checkable
+
+from veille.types import Article
+
+
+@runtime_checkable
+class CountryResolver(Protocol):
+    """What the corpus stages need from the knowledge base: an entity's country (ISO alpha-3)."""
+
+    def country_of(self, entity_id: str) -> str | None: ...
+
+
+def country_level(entity_id: str, kb: CountryResolver | None) -> str:
+    """The country an actor stands for; an actor with no known country stands for itself."""
+    if kb is not None:
+        country = kb.country_of(entity_id)
+        if country:
+            return country
+    return entity_id
+
+
+def is_country_id(entity_id: str, kb: CountryResolver | None) -> bool:
+    # Country ids are ISO alpha-3 codes (SUN for the Soviet Union); a KB may also say so explicitly.
+    if kb is not None and kb.country_of(entity_id) == entity_id:
+        return True
+    return len(entity_id) == 3 and entity_id.isalpha() and entity_id.isupper()
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    """A short content hash: the same parts give the same id on every run and every machine."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:16]}"
+
+
+def unique_by_id(articles: Iterable[Article]) -> list[Article]:
+    """Articles sorted by id, one per id.
+
+    An id is a hash of the source bytes, so two objects with one id are the same document read twice;
+    which object is kept must not depend on arrival order, hence the text tie-break.
+    """
+    chosen: dict[str, Article] = {}
+    for article in articles:
+        kept = chosen.get(article.id)
+        if kept is None or (article.text, article.source) < (kept.text, kept.source):
+            chosen[article.id] = article
+    return [chosen[key] for key in sorted(chosen)]
+
+
+class UnionFind:
+    """Disjoint sets over string keys; the representative of a set is its smallest key."""
+
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        self._parent: dict[str, str] = {}
+        for key in keys:
+            self.add(key)
+
+    def add(self, key: str) -> None:
+        self._parent.setdefault(key, key)
+
+    def find(self, key: str) -> str:
+        self.add(key)
+        root = key
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[key] != root:  # path compression
+            self._parent[key], key = root, self._parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Smallest key wins so that the representative does not depend on the order of unions.
+            if rb < ra:
+                ra, rb = rb, ra
+            self._parent[rb] = ra
+
+    def groups(self) -> list[list[str]]:
+        members: dict[str, list[str]] = {}
+        for key in self._parent:
+            members.setdefault(self.find(key), []).append(key)
+        return sorted(sorted(group) for group in members.values())
+
+
+def duplicate_representatives(duplicates: Sequence[Sequence[str]]) -> dict[str, str]:
+    """Article id -> the id that stands for its near-duplicate group (the group's smallest id)."""
+    uf = UnionFind()
+    for group in duplicates:
+        for member in group[1:]:
+            uf.union(group[0], member)
+    return {key: uf.find(key) for group in duplicates for key in group}
+
+
+def corpus_language(articles: Sequence[Article], default: str = "fr") -> str:
+    """The most common language of the articles (two-letter code); French on a tie or when unknown."""
+    counts = Counter((a.language or "").split("-")[0].lower() for a in articles if a.language)
+    if not counts:
+        return default
+    best = max(counts.values())
+    leaders = sorted(code for code, n in counts.items() if n == best)
+    return default if default in leaders else leaders[0]
+
+
+class EntityNames:
+    """Display names for entity ids, in the language of the briefing.
+
+    The knowledge base's canonical names are English; a French briefing should say « Corée du Nord ».
+    In order: the KB's first country name in ``lang`` (its ``aliases``, class "country"); the most
+    frequent capitalised form the articles themselves use for the entity; the KB record's name; the id.
+    """
+
+    def __init__(self, articles: Iterable[Article], kb: object | None = None, lang: str = "fr") -> None:
+        self._kb = kb
+        self._kb_names: dict[str, str] = {}
+        for alias in getattr(kb, "aliases", None) or ():
+            candidates: tuple[str, ...] = tuple(getattr(alias, "candidates", ()))
+            text = getattr(alias, "text", None)
+            is_name = getattr(alias, "cls", None) == "country" and getattr(alias, "lang", None) == lang
+            if is_name and len(candidates) == 1 and isinstance(text, str):
+                self._kb_names.setdefault(candidates[0], text)
+        self._forms: dict[str, Counter[str]] = {}
+        for article in articles:
+            for mention in article.mentions:
+                form = " ".join(article.text[mention.start : mention.end].split())
+                if form[:1].isupper():
+                    self._forms.setdefault(mention.entity_id, Counter())[form] += 1
+
+    def name(self, entity_id: str) -> str:
+        if entity_id in self._kb_names:
+            return self._kb_names[entity_id]
+        forms = self._forms.get(entity_id)
+        if forms:
+            # Most frequent; then the longer form (« Corée du Nord » over « Corée »); then alphabetical.
+            return min(forms.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))[0]
+        entity = getattr(self._kb, "entity", None)
+        if callable(entity):
+            try:
+                record = entity(entity_id)
+            except (KeyError, LookupError, ValueError):
+                record = None
+            name = getattr(record, "name", None)
+            if isinstance(name, str) and name:
+                return name
+        return entity_id

@@ -1,0 +1,395 @@
+"""Facts: event mentions merged across articles, with corroboration and contradictions.
+
+Merge. Mentions are taken firmest first (asserted, alleged, denied, reported, then speculative), then
+by article id and position, so that guesses attach to facts that firmer mentions established rather
+than founding them. Each mention joins the existing fact it fits best, provided it is compatible
+with *every* mention already in it (complete linkage: no chains of near-misses), or founds a new
+fact. Candidates come from a blocking index on (code family, actor country), so a mention is only
+compared with facts of its kind that share one of its actors. Mentions without any actor never merge:
+nothing says two of them are about one happening. The pairwise test is ``compat.score``: code
+relation (``cameo.code_relation``; a vague verbal code also needs a concrete anchor), agreement
+phase (signed vs ratified; a phase-less trigger inherits its sentence's), actors at country level
+(overlap, no other cast, no reversed direction, no different person for one country), object kind,
+and time (overlapping intervals; close dates of one year merge as a contradiction).
+
+Sources. One ``FactSource`` per article: its most informative mention (precedence in
+``compat.CERTAINTY_RANK``), with the evidence sentences of all its mentions of the fact.
+
+``independent_sources``: the number of distinct articles, counting each near-duplicate group once,
+whose certainty confirms the fact (asserted, alleged or reported). A speculative source (a guess
+about what may happen), a denial and a plain negation are kept as sources but confirm nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from veille.corpus import cameo
+from veille.corpus._common import (
+    CountryResolver,
+    EntityNames,
+    corpus_language,
+    country_level,
+    duplicate_representatives,
+    is_country_id,
+    stable_id,
+    unique_by_id,
+)
+from veille.corpus.compat import CONFIRMING, NEGATIVE, Item, object_profile, phase_of, score
+from veille.corpus.timevalues import mention_interval, parse
+from veille.types import Article, Fact, FactSource, Quantity
+
+EVIDENCE_SEPARATOR = " … "
+# Quantities within these relative differences are the same figure told twice (rounding, « environ »).
+EXACT_TOLERANCE = 0.05
+APPROXIMATE_TOLERANCE = 0.5
+
+_CERTAINTY_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "asserted": "affirmé",
+        "alleged": "allégué",
+        "reported": "rapporté",
+        "denied": "démenti",
+        "negated": "nié",
+        "speculative": "supposé",
+    },
+    "en": {},
+}
+
+
+def _person_kind(entity_id: str, mention_kinds: dict[str, str], kb: object | None) -> bool:
+    kind = mention_kinds.get(entity_id)
+    if kind is None:
+        entity = getattr(kb, "entity", None)
+        if callable(entity):
+            try:
+                kind = getattr(entity(entity_id), "kind", None)
+            except (KeyError, LookupError, ValueError):
+                kind = None
+    return kind == "person"
+
+
+def _items(articles: Sequence[Article], kb: CountryResolver | None) -> list[Item]:
+    items: list[Item] = []
+    for article in articles:
+        kinds: dict[str, str] = {}
+        for mention in article.mentions:
+            kinds.setdefault(mention.entity_id, mention.kind)
+        for index, event in enumerate(article.events):
+            code = event.cameo.strip()
+            if len(code) < 2 or not code.isdigit():
+                continue  # not a CAMEO code: nothing to merge on
+            sources = frozenset(country_level(x, kb) for x in event.source_actors)
+            targets = frozenset(country_level(x, kb) for x in event.target_actors)
+            persons: dict[str, set[str]] = {}
+            for actor in (*event.source_actors, *event.target_actors):
+                if not is_country_id(actor, kb) and _person_kind(actor, kinds, kb):
+                    persons.setdefault(country_level(actor, kb), set()).add(actor)
+            obj_text = article.text[event.object.start : event.object.end] if event.object else ""
+            classes, terms = object_profile(obj_text)
+            sentence = article.text[event.sentence.start : event.sentence.end]
+            items.append(
+                Item(
+                    article=article.id,
+                    index=index,
+                    event=event,
+                    code=code,
+                    family=cameo.block(code),
+                    sources=sources,
+                    targets=targets,
+                    actors=sources | targets,
+                    persons={c: frozenset(p) for c, p in persons.items()},
+                    interval=mention_interval(event.time, event.time_bounds),
+                    value_interval=parse(event.time),
+                    object_classes=classes,
+                    object_terms=terms,
+                    phase=phase_of(article.text[event.trigger.start : event.trigger.end]),
+                    evidence=" ".join(sentence.split()),
+                )
+            )
+    return items
+
+
+def _inherit_phases(items: list[Item]) -> None:
+    """A phase-less trigger takes the phase of its sentence's same-code triggers.
+
+    In « le Sénat a ratifié le traité », the noun « traité » is a second trigger of the ratification;
+    without the phase it would be free to join the signature of the same treaty.
+    """
+    phases: dict[tuple[str, int, str], set[str]] = {}
+    for it in items:
+        if it.phase:
+            phases.setdefault((it.article, it.event.sentence.start, it.code), set()).add(it.phase)
+    for it in items:
+        found = phases.get((it.article, it.event.sentence.start, it.code), set())
+        if it.phase is None and len(found) == 1:
+            it.phase = next(iter(found))
+
+
+def _cluster(items: list[Item]) -> list[list[Item]]:
+    clusters: list[list[Item]] = []
+    index: dict[tuple[str, str], set[int]] = {}
+    for item in sorted(items, key=lambda it: (-it.rank, it.article, it.index)):
+        best: tuple[tuple[float, int, int], int] | None = None
+        candidates = sorted({c for actor in item.actors for c in index.get((item.family, actor), ())})
+        for number in candidates:
+            members = clusters[number]
+            total = 0.0
+            for member in members:
+                points = score(item, member)
+                if points is None:
+                    break
+                total += points
+            else:
+                key = (total / len(members), len(members), -number)
+                if best is None or key > best[0]:
+                    best = (key, number)
+        if best is None:
+            clusters.append([item])
+            number = len(clusters) - 1
+        else:
+            number = best[1]
+            clusters[number].append(item)
+        for actor in item.actors:
+            index.setdefault((item.family, actor), set()).add(number)
+    return clusters
+
+
+def _ordered_union(lists: Sequence[Sequence[str]]) -> list[str]:
+    seen: dict[str, None] = {}
+    for values in lists:
+        for value in values:
+            seen.setdefault(value, None)
+    return list(seen)
+
+
+def _source(article: str, mentions: list[Item]) -> FactSource:
+    mentions = sorted(mentions, key=lambda it: it.index)
+    primary = max(
+        mentions,
+        key=lambda it: (
+            it.rank,
+            bool(it.event.attributed_to or it.event.denied_by),
+            it.value_interval is not None,
+            it.event.quantity is not None,
+            -it.index,
+        ),
+    )
+    evidence = [primary.evidence]
+    for it in mentions:
+        if it.evidence not in evidence:
+            evidence.append(it.evidence)
+    attributed = _ordered_union(
+        [it.event.attributed_to for it in mentions if it.certainty == primary.certainty]
+    )
+    # Whoever denies the fact anywhere in the article: a denial named on an accusation (« X nie ces
+    # accusations ») and the speaker of a separate denial mention.
+    denied = _ordered_union(
+        [it.event.denied_by for it in mentions]
+        + [it.event.attributed_to for it in mentions if it.certainty in NEGATIVE]
+    )
+    return FactSource(
+        article=article,
+        certainty=primary.certainty,
+        evidence=EVIDENCE_SEPARATOR.join(evidence),
+        sentence=primary.event.sentence,
+        event_index=primary.index,
+        attributed_to=attributed,
+        denied_by=denied,
+    )
+
+
+def _best_code(members: list[Item]) -> str:
+    counts = Counter(it.code for it in members)
+    return max(counts, key=lambda code: (not cameo.is_generic(code), counts[code], len(code), _neg(code)))
+
+
+def _neg(code: str) -> tuple[int, ...]:
+    # Smaller code wins a full tie: the negated ordinals sort a max() towards it.
+    return tuple(-ord(ch) for ch in code)
+
+
+def _time(members: list[Item]) -> str | None:
+    values = [it.event.time for it in members if it.event.time and it.value_interval is not None]
+    if not values:
+        return None
+    counts = Counter(values)
+    intervals = {value: parse(value) for value in counts}
+    disagree = any(
+        not a.overlaps(b)
+        for a in intervals.values()
+        for b in intervals.values()
+        if a is not None and b is not None
+    )
+
+    def key(value: str) -> tuple[int, int, int, str]:
+        iv = intervals[value]
+        assert iv is not None
+        precision, width = iv.precision, -(iv.end - iv.start)
+        if disagree:  # the majority date; the most precise when the sources agree
+            return (counts[value], precision, width, value)
+        return (precision, width, counts[value], value)
+
+    return max(counts, key=key)
+
+
+def _bounds(members: list[Item]) -> tuple[str | None, str | None] | None:
+    earliest: str | None = None
+    latest: str | None = None
+    for it in members:
+        if not it.event.time_bounds:
+            continue
+        low, high = it.event.time_bounds
+        low_iv, high_iv = parse(low), parse(high)
+        current_low = parse(earliest)
+        current_high = parse(latest)
+        if low_iv and (current_low is None or low_iv.start > current_low.start):
+            earliest = low
+        if high_iv and (current_high is None or high_iv.end < current_high.end):
+            latest = high
+    if earliest is None and latest is None:
+        return None
+    return (earliest, latest)
+
+
+def _quantity_value(q: Quantity | None) -> float | None:
+    return q.value if q is not None else None
+
+
+def _same_quantity(a: Quantity, b: Quantity) -> bool:
+    if a.value is None or b.value is None:
+        return True
+    if a.unit and b.unit and a.unit != b.unit:
+        return True  # different measures of the fact, not a disagreement
+    tolerance = APPROXIMATE_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
+    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+
+
+def _quantity(members: list[Item]) -> float | None:
+    firm = [it for it in members if it.certainty in CONFIRMING] or members
+    counts = Counter(v for it in firm if (v := _quantity_value(it.event.quantity)) is not None)
+    if not counts:
+        return None
+    return max(counts, key=lambda v: (counts[v], -v))
+
+
+def format_number(value: float, lang: str) -> str:
+    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def _contradictions(
+    sources: list[FactSource], members: list[Item], names: EntityNames, lang: str
+) -> list[str]:
+    fr = lang == "fr"
+    words = _CERTAINTY_WORDS.get(lang, {})
+    found: list[str] = []
+
+    positives = [s for s in sources if s.certainty in CONFIRMING]
+    negatives = [s for s in sources if s.certainty in NEGATIVE or s.denied_by]
+    if positives and negatives:
+        backing = ", ".join(f"{s.article} ({words.get(s.certainty, s.certainty)})" for s in positives)
+        for s in negatives:
+            who = ", ".join(names.name(x) for x in s.denied_by)
+            if fr:
+                denial = f"démenti par {who}" if who else words.get(s.certainty, s.certainty)
+                found.append(f"{s.article} : {denial} ; contre {backing}")
+            else:
+                denial = f"denied by {who}" if who else s.certainty
+                found.append(f"{s.article}: {denial}; against {backing}")
+
+    # Figures: one per article (the primary's when it has one), then groups of agreeing figures.
+    by_article: dict[str, Quantity] = {}
+    for it in sorted(members, key=lambda it: (it.article, -it.rank, it.index)):
+        if it.event.quantity is not None and it.event.quantity.value is not None:
+            by_article.setdefault(it.article, it.event.quantity)
+    figures = sorted(by_article.items(), key=lambda kv: (kv[1].value or 0.0, kv[0]))
+    if any(not _same_quantity(a[1], b[1]) for a in figures for b in figures):
+        parts = ", ".join(f"{format_number(q.value or 0.0, lang)} ({art})" for art, q in figures)
+        found.append(f"quantités divergentes : {parts}" if fr else f"figures differ: {parts}")
+
+    dates: dict[str, str] = {}
+    for it in sorted(members, key=lambda it: (it.article, -it.rank, it.index)):
+        if it.event.time and it.value_interval is not None:
+            dates.setdefault(it.article, it.event.time)
+    dated = sorted(dates.items(), key=lambda kv: (kv[1], kv[0]))
+    intervals = [(art, value, parse(value)) for art, value in dated]
+    if any(a[2] and b[2] and not a[2].overlaps(b[2]) for a in intervals for b in intervals):
+        parts = ", ".join(f"{value} ({art})" for art, value, _ in intervals)
+        found.append(f"dates divergentes : {parts}" if fr else f"dates differ: {parts}")
+    return found
+
+
+def _label(members: list[Item], code: str, names: EntityNames, lang: str) -> str:
+    sources = sorted({c for it in members for c in it.sources})
+    targets = sorted({c for it in members for c in it.targets} - set(sources))
+    what = cameo.cameo_label(code, lang)
+    if sources and targets and not cameo.is_symmetric(code):
+        who = f"{', '.join(names.name(c) for c in sources)} → {', '.join(names.name(c) for c in targets)}"
+    else:
+        who = " – ".join(names.name(c) for c in sorted({c for it in members for c in it.actors}))
+    if not who:
+        return what
+    return f"{who} : {what}" if lang == "fr" else f"{who}: {what}"
+
+
+def _fact(members: list[Item], representatives: dict[str, str], names: EntityNames, lang: str) -> Fact:
+    members = sorted(members, key=lambda it: (it.article, it.index))
+    per_article: dict[str, list[Item]] = {}
+    for it in members:
+        per_article.setdefault(it.article, []).append(it)
+    sources = [_source(article, per_article[article]) for article in sorted(per_article)]
+    independent = {representatives.get(s.article, s.article) for s in sources if s.certainty in CONFIRMING}
+    code = _best_code(members)
+    actors = sorted({c for it in members for c in it.actors})
+    time = _time(members)
+    contradictions = _contradictions(sources, members, names, lang)
+    first = sources[0]
+    return Fact(
+        id=stable_id(
+            "f",
+            code,
+            ",".join(actors),
+            time or "",
+            first.article,
+            str(first.event_index),
+            first.evidence.split(EVIDENCE_SEPARATOR)[0],
+        ),
+        cameo=code,
+        label=_label(members, code, names, lang),
+        actors=actors,
+        time=time,
+        time_bounds=_bounds(members),
+        quantity=_quantity(members),
+        sources=sources,
+        independent_sources=len(independent),
+        contested=bool(contradictions),
+        contradictions=contradictions,
+    )
+
+
+def merge_facts(
+    articles: Sequence[Article],
+    duplicates: Sequence[Sequence[str]] = (),
+    kb: CountryResolver | None = None,
+    *,
+    lang: str | None = None,
+) -> list[Fact]:
+    """Merge the event mentions of all ``articles`` into facts.
+
+    ``duplicates`` are the near-duplicate groups (``find_duplicates``): copies of one text count once
+    in ``independent_sources``. ``kb`` resolves actors to their country (``country_of``) and, when it
+    has ``entity(id).kind``, tells people apart. ``lang`` is the language of labels and contradiction
+    notes (by default the corpus's majority language, French on a tie). Facts come in reading order
+    (first article id, then position), independent of the order of ``articles``.
+    """
+    ordered = unique_by_id(articles)
+    lang = lang or corpus_language(ordered)
+    names = EntityNames(ordered, kb, lang)
+    representatives = duplicate_representatives(duplicates)
+    items = _items(ordered, kb)
+    _inherit_phases(items)
+    facts = [_fact(members, representatives, names, lang) for members in _cluster(items)]
+    facts.sort(key=lambda f: (f.sources[0].article, f.sources[0].event_index, f.id))
+    return facts
