@@ -1,0 +1,282 @@
+"""Arguments of one event mention: source and target actors, object, quantity, place.
+
+Actors are entity ids as linked (a person stays a person: « vladimir-putin », not RUS); the fact
+merger resolves them to countries with ``kb.country_of``, because facts compare countries while an
+analyst wants to see who acted. Within one role, a country is dropped when a person or an
+organisation of the same role already resolves to it (« le président russe Vladimir Poutine »).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from veille.events.lexicon import Lexicon, Trigger
+from veille.events.matching import Match
+from veille.events.sentence import Ref, SentenceView
+from veille.types import Quantity, Span
+
+CountryOf = Callable[[str], "str | None"]
+# Object classes by priority when a noun phrase names several (« une aide et des armes »).
+CLASS_ORDER = ("weapon", "troops", "money", "goods", "humanitarian", "treaty", "sanction")
+_OF = frozenset({"de", "d'", "du", "des", "of"})
+
+
+@dataclass(slots=True)
+class Args:
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    object: Span | None = None
+    object_class: str | None = None
+    object_demonstrative: bool = False  # « ce traité »: the object points back to an earlier event
+    demonstrative: bool = False  # « cette rencontre », « ce traité, signé … »: the event itself is anaphoric
+    quantity: Quantity | None = None
+    place: str | None = None
+    passive: bool = False
+    subject_pronoun: bool = False
+    rules: list[str] = field(default_factory=list)
+
+
+def ids(refs: list[Ref], country_of: CountryOf) -> list[str]:
+    """Actor ids of ``refs`` in text order, without duplicates or a country its own person implies."""
+    out: list[str] = []
+    for r in refs:
+        if r.is_actor and r.mention.entity_id not in out:
+            out.append(r.mention.entity_id)
+    implied = {country_of(e) for e in out if country_of(e) not in (None, e)}
+    return [e for e in out if e not in implied]
+
+
+def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, country_of: CountryOf,
+            controller: list[str] | None = None, exclude: frozenset[int] = frozenset()) -> Args:
+    """Arguments of trigger ``m``; the subject is searched from token ``window`` on (after a cue that
+    already took the clause's subject, e.g. « X suspecte que … »). Names at token indices in
+    ``exclude`` are sources of a claim (« selon l'agence KCNA »), never actors."""
+    trig = m.item
+    a = Args()
+    head, last = m.first, m.last
+    start = max(window, view.clause_start(head))
+    end = view.clause_end(last)
+    before = [r for r in view.refs if start <= r.first and r.last < head and r.first not in exclude]
+    after = [r for r in view.refs if r.first > last and r.last < end and r.first not in exclude]
+    toks = view.tokens
+    g = lex.grammar
+    dem = ("ce", "cet", "cette", "ces", "this", "these", "those")
+    a.demonstrative = head > 0 and (toks[head - 1].low in dem or head > 1 and toks[head - 2].low in dem)
+
+    # The object: a noun's « de » complement (« l'envoi de … », « tirs de missiles … » from the head
+    # when it names a thing), a verb's following noun phrase.
+    if trig.pos == "noun":
+        if last + 1 < len(toks) and toks[last + 1].low in _OF:
+            _object(view, last + 1, "noun", lex, a)
+        elif last + 2 < len(toks) and toks[last + 2].low in _OF and toks[last + 1].kind == "word" and \
+                toks[last + 1].low not in g.stop_np:  # one adjective first: « l'adoption unanime de … »
+            _object(view, last + 2, "noun", lex, a)
+        elif head + 2 < len(toks) and toks[head + 1].low in _OF and toks[head + 2].lemma in lex.objects:
+            _object(view, head + 1, "noun", lex, a)
+    else:
+        _object(view, last + 1, "verb", lex, a)
+
+    agents = _first_group(view, [r for r in after if r.governor == "par"])
+    entre = _first_group(view, [r for r in after if r.governor in ("entre", "between")])
+    targets = [] if entre else _first_group(view, [r for r in after if _is_target(r, trig)])
+    a.passive = bool(agents) or _passive(view, head)
+
+    if trig.pos == "noun":
+        src = agents or _noun_agent(view, head, last, after, trig)
+        if not src and a.object is not None:
+            obj = a.object
+            src = [r for r in view.refs if obj.start <= r.mention.start < obj.end and r.governor is None]
+            if src:
+                a.rules.append("object-demonym")
+        if not src and not entre:
+            # « les relations entre X et Y avec la signature d'un traité »: the pair named just before
+            paired = [r for r in before if r.governor in ("entre", "between")]
+            if paired:
+                entre = _first_group(view, paired[:1])
+                a.rules.append("pair-before")
+        if not src and not entre:
+            # « Lors d'une visite à Pyongyang, Poutine a … »: the clause's subject did it.
+            src = _subject(view, before) or _first_group(view, [r for r in after if r.governor is None][:1])
+            if src:
+                a.rules.append("noun-context")
+        a.source = ids(src, country_of)
+        a.target = ids(targets, country_of)
+    else:
+        subj = _subject(view, before)
+        if a.passive:
+            a.source, a.target = ids(agents, country_of), ids(subj, country_of)
+            if not a.target and controller:
+                a.target = list(controller)
+        else:
+            a.source = ids(subj, country_of) or list(controller or [])
+            if not subj and controller:
+                a.rules.append("controller")
+            a.target = ids(targets, country_of)
+        if not subj:
+            # « elle a fourni », « ces pays ont exprimé »: the subject is the previous sentence's
+            span = toks[start:head]
+            a.subject_pronoun = any(t.low in g.subject_pronouns for t in span) or any(
+                t.low in g.demonstratives and u.lemma in g.subject_anaphors for t, u in zip(span, span[1:], strict=False))
+            a.demonstrative |= any(t.low in dem for t in span)
+            if a.subject_pronoun and start > 0:
+                # « X ne se contente pas de … : il a livré … »: the pronoun's antecedent is in this sentence
+                earlier = _subject(view, [r for r in view.refs if r.last < start and r.first not in exclude])
+                if earlier:
+                    a.source = ids(earlier, country_of)
+                    a.target = [t for t in a.target if t not in a.source]
+                    a.subject_pronoun = False
+                    a.rules.append("pronoun")
+    if entre:
+        pair = ids(entre, country_of)
+        if not a.source:
+            a.source, a.target = pair[:1], pair[1:] + [t for t in a.target if t not in pair]
+        else:
+            a.target += [e for e in pair if e not in a.target and e not in a.source]
+    a.target = [t for t in a.target if t not in a.source]
+    a.place = _place(view, after, trig)
+    return a
+
+
+def _is_target(r: Ref, trig: Trigger) -> bool:
+    if r.governor is None:
+        return "obj" in trig.targets
+    return r.governor in trig.targets and r.governor not in ("entre", "between")
+
+
+def _first_group(view: SentenceView, refs: list[Ref]) -> list[Ref]:
+    """The first of ``refs`` with the names coordinated with it."""
+    if not refs:
+        return []
+    group = view.group(view.index_of(refs[0]))
+    return [r for r in group if r.first >= refs[0].first or r.governor == refs[0].governor]
+
+
+def _subject(view: SentenceView, before: list[Ref]) -> list[Ref]:
+    """The nearest ungoverned name before the verb, with its noun phrase and coordinated names."""
+    free = [r for r in before if r.governor is None and not r.coordinated]
+    if not free:
+        return []
+    group = view.group(view.index_of(free[-1]))
+    return [r for r in group if r.governor is None or r.coordinated]
+
+
+def _passive(view: SentenceView, head: int) -> bool:
+    toks = view.tokens
+    return any(toks[k].low in view.g.passive_aux for k in range(max(0, head - 2), head)) and view.verbish(head)
+
+
+def _noun_agent(view: SentenceView, head: int, last: int, after: list[Ref], trig: Trigger) -> list[Ref]:
+    """« la visite de Poutine », « l'invasion russe », « Putin's visit »."""
+    toks = view.tokens
+    for r in after:
+        if r.first > last + 3:
+            break
+        gap = toks[last + 1 : r.first]
+        gap_ok = all(t.kind == "word" for t in gap)
+        if r.governor is None and gap_ok and r.first <= last + 2:
+            return view.group(view.index_of(r))  # an adjective of nationality: « l'invasion russe »
+        # « la visite (officielle) de Poutine »: no other preposition in between
+        if r.governor == "de" and "de" not in trig.targets and sum(t.low in view.g.prepositions for t in gap) <= 1:
+            return [x for x in view.group(view.index_of(r)) if x.governor in ("de", None) or x.coordinated]
+        if r.governor is not None:
+            break
+    for r in view.refs:
+        if r.possessive and head - 3 <= r.last < head:
+            return [r]
+    return []
+
+
+def _place(view: SentenceView, after: list[Ref], trig: Trigger) -> str | None:
+    for r in after:
+        gov = r.governor
+        if gov is None or gov not in view.g.locative:
+            continue
+        # « à la Russie » after « fournir » is a recipient; « en Ukraine », « à Paris » is a place
+        if gov in trig.place_preps or r.mention.kind == "place" or (
+            gov not in trig.targets and gov not in ("à", "to") and r.mention.kind == "country"):
+            return view.text[r.mention.start : r.mention.end]
+    return None
+
+
+def _object(view: SentenceView, k: int, pos: str, lex: Lexicon, a: Args) -> None:
+    toks, g = view.tokens, lex.grammar
+    n = len(toks)
+    if pos == "noun" and k < n and toks[k].low in ("de", "d'", "du", "des", "of"):
+        k += 1
+    if pos == "verb":
+        # adverbs between the verb and its object: « a également fourni … », "has also supplied …"
+        limit = k + 2
+        while k < min(n, limit) and toks[k].kind == "word" and toks[k].low.endswith(("ment", "ly")) \
+                and toks[k].lemma not in lex.objects:
+            k += 1
+    if k + 1 < n and toks[k].low in ("entre", "between") and toks[k + 1].kind == "num":
+        k += 1  # « a déployé entre 10 000 et 12 000 hommes »
+    begin = k
+    while k < n and (toks[k].low in g.determiners or toks[k].low in g.demonstratives) and \
+            toks[k].low not in g.stop_np:
+        a.object_demonstrative |= toks[k].low in ("ce", "cet", "cette", "ces", "this", "these", "those")
+        k += 1
+    first = k
+    while k < n and k - first < 6:
+        t = toks[k]
+        if t.kind == "punct" or t.low in g.stop_np or view.verbish(k):
+            if t.low in ("et", "and") and k + 1 < n and (toks[k + 1].low in g.determiners or toks[k + 1].lemma
+                                                         in lex.objects):
+                k += 1
+                continue
+            break
+        k += 1
+    if k <= first:
+        return
+    a.object = Span(toks[first].start, toks[k - 1].end)
+    classes = {lex.objects.get(t.lemma) or lex.objects.get(t.low) for t in toks[first:k]}
+    a.object_class = next((c for c in CLASS_ORDER if c in classes), None)
+    a.quantity = quantity(view, max(begin - 2, 0), k, lex)
+
+
+def quantity(view: SentenceView, lo: int, hi: int, lex: Lexicon) -> Quantity | None:
+    """« 3 000 soldats » → 3000; « 10 000 à 12 000 » → 10000, approximate; « des milliers » → 1000, approximate."""
+    toks, g = view.tokens, lex.grammar
+    for k in range(lo, min(hi, len(toks))):
+        t = toks[k]
+        if t.low in g.vague:
+            return Quantity(t.start, t.end, g.vague[t.low], approximate=True, unit=_unit(view, k + 1, hi))
+        if t.kind != "num":
+            continue
+        value = _number(t.low)
+        if value is None:
+            continue
+        end_k = k
+        if k + 1 < len(toks) and toks[k + 1].low in g.multipliers:
+            value *= g.multipliers[toks[k + 1].low]
+            end_k = k + 1
+        approx = k > 0 and (toks[k - 1].low in g.approximators or toks[k - 1].low == "de" and k > 1 and
+                            toks[k - 2].low in g.approximators)
+        # a range « 10 000 à 12 000 »: keep the lower bound and say it is approximate
+        if end_k + 2 < len(toks) and toks[end_k + 1].low in g.range_words and toks[end_k + 2].kind == "num":
+            end_k += 2
+            approx = True
+        if 1900 <= value <= 2100 and not approx and t.low.isdigit() and len(t.low) == 4:
+            continue  # a year, not a head count
+        return Quantity(t.start, toks[end_k].end, value, approximate=approx, unit=_unit(view, end_k + 1, hi))
+    return None
+
+
+def _number(low: str) -> float | None:
+    digits = low.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if "," in digits and "." not in digits and len(digits.split(",")[-1]) != 3:
+        digits = digits.replace(",", ".")  # French decimal comma: « 1,5 million »
+    else:
+        digits = digits.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def _unit(view: SentenceView, k: int, hi: int) -> str | None:
+    toks = view.tokens
+    while k < min(hi + 1, len(toks)) and toks[k].low in ("de", "d'", "of"):
+        k += 1
+    return toks[k].lemma if k < len(toks) and toks[k].kind == "word" else None

@@ -1,0 +1,205 @@
+"""Certainty and attribution of event mentions (DESIGN.md, "Certainty").
+
+Each cue of ``certainty_<lang>.tsv`` found in the sentence governs the triggers in its scope. When
+several govern one trigger the strongest class wins, in the order of ``PRIORITY``: a plain negation
+overrides everything, a denial overrides the accusation it answers, a modal (« pourrait ») makes even
+an accusation speculative, and a reporting cue only says who speaks. The cue's source (« selon X »,
+« X affirme que », « accusée par X ») becomes ``attributed_to``; a cue never governs its own words
+(« accuser » the trigger is asserted; what the accused did is alleged).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from veille.events.arguments import CountryOf, ids
+from veille.events.lexicon import Cue, Lexicon, Trigger
+from veille.events.matching import Match
+from veille.events.sentence import SentenceView
+
+PRIORITY = ("negated", "denied", "speculative", "alleged", "reported")
+_AVOIR = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "has", "have", "had"})
+
+
+@dataclass(slots=True)
+class CueHit:
+    cls: str
+    rule: str
+    first: int
+    last: int
+    lo: int  # scope: token indices [lo, hi)
+    hi: int
+    attributed: list[str] = field(default_factory=list)
+    controller: list[str] = field(default_factory=list)  # the implicit subject of what the cue governs
+    takes_subject: bool = False  # the clause's subject belongs to the cue (« X affirme que … »)
+
+    def governs(self, m: Match[Trigger]) -> bool:
+        return self.lo <= m.first < self.hi and not (self.first <= m.first <= self.last or
+                                                      self.first <= m.last <= self.last)
+
+
+def claim_sources(view: SentenceView, matches: list[Match[Cue]]) -> frozenset[int]:
+    """Token indices of names that are the source of a claim (« selon X », « d'après X »)."""
+    out: set[int] = set()
+    for m in matches:
+        if m.item.source == "after" and m.item.cls == "reported":
+            stop = view.clause_end(m.last, commas=True)
+            near = [r for r in view.refs if m.last < r.first <= m.last + 6 and r.first < stop]
+            if near:
+                out.update(r.first for r in view.group(view.index_of(near[0])))
+    return frozenset(out)
+
+
+def analyse(view: SentenceView, matches: list[Match[Cue]], lex: Lexicon, country_of: CountryOf) -> list[CueHit]:
+    """The cues of one sentence with their scopes and sources; negations cancelled by a blocker
+    (« ne se contente pas de », "not only") are left out."""
+    blocks = {i for m in matches if m.item.cls == "block" for i in m.idx}
+    hits: list[CueHit] = []
+    cued = {i for m in matches for i in m.idx}
+    for m in matches:
+        cue = m.item
+        if cue.cls == "block":
+            continue
+        lo, hi = _scope(view, m)
+        if cue.cls == "negated" and any(lo <= b <= hi for b in blocks):
+            continue
+        hit = CueHit(cue.cls, f"{cue.cls}:{cue.text}", m.first, m.last, lo, hi)
+        _source(view, m, hit, lex, country_of)
+        hits.append(hit)
+    hits += _conditionals(view, lex, cued)
+    return hits
+
+
+def _scope(view: SentenceView, m: Match[Cue]) -> tuple[int, int]:
+    a, b, n = m.first, m.last, len(view.tokens)
+    scope = m.item.scope
+    if scope == "sentence":
+        return 0, n
+    if scope == "rest":
+        return b + 1, view.clause_end(b)
+    if scope == "after":
+        return b + 1, view.clause_end(b, commas=True)
+    if scope == "before":
+        return view.clause_start(a, commas=True), a
+    if scope == "clause":
+        return view.clause_start(a, commas=True), view.clause_end(b, commas=True)
+    if scope == "adjacent":  # an adjective or a preposition: the word it qualifies (« l'arrivée potentielle »)
+        return max(0, a - 2), min(n, b + 3)
+    # local: the negated verb group — between « ne » and « pas » and the participle or infinitive after
+    if len(m.idx) > 1:
+        return a, min(n, b + 3)
+    return b + 1, min(n, b + 4)
+
+
+def _source(view: SentenceView, m: Match[Cue], hit: CueHit, lex: Lexicon, country_of: CountryOf) -> None:
+    how = m.item.source
+    a, b = m.first, m.last
+    start = view.clause_start(a)
+    before = [r for r in view.refs if start <= r.first and r.last < a]
+    subject = [r for r in before if r.governor is None and not r.coordinated]
+    subj_ids = ids(view.group(view.index_of(subject[-1])), country_of) if subject else []
+    if how == "after":
+        near = [r for r in view.refs if b < r.first <= b + 6]
+        hit.attributed = ids(view.group(view.index_of(near[0])), country_of) if near else []
+        if not hit.attributed:
+            hit.attributed = _phrase(view, b + 1, min(len(view.tokens), b + 7), lex, forward=True)
+    elif how == "subject":
+        passive = any(view.tokens[k].low in lex.grammar.passive_aux for k in range(max(0, a - 2), a))
+        if not passive:  # « des sanctions sont envisagées »: nobody named
+            hit.attributed = subj_ids or _phrase(view, view.clause_start(a, commas=True), a, lex, forward=False)
+        hit.takes_subject = True
+        if hit.cls == "denied":
+            hit.controller = subj_ids
+    elif how == "par":
+        agents = [r for r in view.refs if r.first > b and r.governor == "par" and r.first <= b + 8]
+        passive = bool(agents) or any(view.tokens[k].low in lex.grammar.passive_aux for k in range(max(0, a - 2), a))
+        if passive:
+            hit.attributed = ids(view.group(view.index_of(agents[0])), country_of) if agents else []
+            hit.controller = subj_ids
+        else:
+            hit.attributed = subj_ids
+            obj = [r for r in view.refs if b < r.first <= b + 4 and r.governor is None]
+            hit.controller = ids(view.group(view.index_of(obj[0])), country_of) if obj else []
+        hit.takes_subject = True
+
+
+def _phrase(view: SentenceView, lo: int, hi: int, lex: Lexicon, forward: bool) -> list[str]:
+    """The words naming an unlinked source: « des sources occidentales suspectent » → "sources occidentales"."""
+    g = lex.grammar
+    toks = view.tokens
+    if forward:
+        while lo < hi and toks[lo].low in g.determiners:
+            lo += 1
+        end = lo
+        while end < hi and toks[end].kind in ("word", "num") and toks[end].low not in g.stop_np:
+            end += 1
+        hi = end
+    else:
+        while hi > lo and (toks[hi - 1].low in g.passive_aux or toks[hi - 1].low in _AVOIR or
+                           toks[hi - 1].low.endswith("ment")):
+            hi -= 1
+        while lo < hi and (toks[lo].low in g.determiners or toks[lo].kind == "punct"):
+            lo += 1
+        if hi - lo > 4:  # only a short clause-initial noun phrase names a source
+            return []
+    if hi <= lo or any(t.kind == "punct" or t.low in g.prepositions or t.low in g.stop_np for t in toks[lo:hi]):
+        return []
+    return [view.phrase_text(lo, hi - 1)]
+
+
+def _conditionals(view: SentenceView, lex: Lexicon, cued: set[int]) -> list[CueHit]:
+    """French conditional mood (« signerait », « permettraient »): hypothetical, hence speculative.
+    The journalistic « aurait / serait » are cues of their own (reported)."""
+    endings = lex.grammar.conditional_endings
+    if not endings:
+        return []
+    out = []
+    for i, t in enumerate(view.tokens):
+        if i in cued or t.kind != "word" or not t.low.endswith(endings) or t.lemma == t.low:
+            continue
+        if t.lemma.endswith(("r", "re")):
+            out.append(CueHit("speculative", "speculative:conditionnel", i, i, i, view.clause_end(i, commas=True)))
+    return out
+
+
+def decide(hits: list[CueHit], m: Match[Trigger]) -> tuple[str, str, list[str], list[str]]:
+    """(certainty, certainty_rule, attributed_to, denied_by) for trigger ``m``."""
+    own = [h for h in hits if h.governs(m) or (h.rule == "speculative:conditionnel" and h.first == m.first)]
+    if not own:
+        return "asserted", "", [], []
+    own.sort(key=lambda h: PRIORITY.index(h.cls))
+    best = own[0]
+    attributed = list(best.attributed)
+    if not attributed:
+        attributed = next((list(h.attributed) for h in own if h.attributed), [])
+    denied_by = list(best.attributed) if best.cls == "denied" else []
+    return best.cls, best.rule, attributed, denied_by
+
+
+def subject_window(hits: list[CueHit], m: Match[Trigger]) -> tuple[int, list[str] | None]:
+    """Where the trigger's own subject may start, and who controls it when it has none: after
+    « X accuse Y de », the one accused; after « X nie », X."""
+    window, controller = 0, None
+    for h in hits:
+        if h.takes_subject and h.last < m.first and h.governs(m):
+            window = max(window, h.last + 1)
+            controller = h.controller or controller
+    return window, controller
+
+
+def anaphoric_denials(view: SentenceView, hits: list[CueHit], lex: Lexicon,
+                      triggers: list[Match[Trigger]]) -> list[list[str]]:
+    """Deniers whose denial points back (« X nie ces accusations ») rather than at an event here."""
+    out = []
+    for h in hits:
+        if h.cls != "denied":
+            continue
+        k = h.last + 1
+        toks = view.tokens
+        while k < len(toks) and (toks[k].low in lex.grammar.demonstratives or toks[k].low in lex.grammar.determiners):
+            k += 1
+        pointing = k < len(toks) and toks[k].lemma in lex.grammar.anaphors
+        governed = [m for m in triggers if h.governs(m) and not pointing]
+        if (pointing or not governed) and h.attributed:
+            out.append(h.attributed)
+    return out

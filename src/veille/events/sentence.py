@@ -1,0 +1,171 @@
+"""One sentence seen by the argument and certainty rules: tokens, linked names and their governors.
+
+The rules never parse: they look at the word before a name. A name after a preposition is a
+complement (« à la Russie », « par les États-Unis »); a name after « et » or a comma shares the role
+of the name before it (« entre Kim et Choïgou »); any other name is a candidate subject. That is
+enough for news prose, where the actor almost always opens the clause.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from veille.events.lexicon import Grammar
+from veille.events.tokens import Token
+from veille.types import Mention
+
+ACTOR_KINDS = frozenset({"country", "person", "organisation"})
+# Contracted articles are prepositions for the governor rule (« du Japon », « aux États-Unis »).
+CONTRACTED = {"du": "de", "des": "de", "d'": "de", "au": "à", "aux": "à"}
+STRONG = frozenset(";:()—–")
+VERB_ENDINGS = ("é", "ée", "és", "ées", "er", "ir", "re", "ent", "ait", "aient", "it", "is", "ons", "ez",
+                "ont", "ed", "ing")
+
+
+@dataclass(slots=True)
+class Ref:
+    """A linked name in the sentence, by token indices, with the preposition that governs it."""
+
+    first: int
+    last: int
+    mention: Mention
+    governor: str | None = None
+    coordinated: bool = False  # its governor was inherited through « et » / « , »
+    possessive: bool = False  # English « Putin's »
+
+    @property
+    def is_actor(self) -> bool:
+        return self.mention.kind in ACTOR_KINDS
+
+
+class SentenceView:
+    def __init__(self, text: str, tokens: Sequence[Token], mentions: Sequence[Mention], grammar: Grammar) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.g = grammar
+        starts = [t.start for t in tokens]
+        self.refs: list[Ref] = []
+        for m in mentions:
+            first = bisect_right(starts, m.start) - 1
+            if first < 0 or tokens[first].end <= m.start:
+                first = bisect_left(starts, m.start)
+            last = bisect_left(starts, m.end) - 1
+            if first >= len(tokens) or last < first:
+                continue
+            ref = Ref(first, last, m)
+            ref.possessive = tokens[last].low.endswith("'s") and m.end < tokens[last].end
+            self.refs.append(ref)
+        for i, ref in enumerate(self.refs):
+            self._govern(i, ref)
+        self.strong = [i for i, t in enumerate(tokens) if t.low in STRONG or self._boundary_at(i)]
+        self.commas = sorted(set(self.strong) | {i for i, t in enumerate(tokens) if t.low == ","})
+
+    # --- boundaries -------------------------------------------------------------------------
+    def _boundary_at(self, i: int) -> bool:
+        low = self.tokens[i].low
+        if low not in self.g.boundary_heads:
+            return False
+        for phrase in self.g.boundaries:
+            if phrase[0] == low and all(
+                i + k < len(self.tokens) and self.tokens[i + k].low == w for k, w in enumerate(phrase[1:], 1)
+            ):
+                return True
+        return False
+
+    def clause_start(self, i: int, commas: bool = False) -> int:
+        """First token of the clause holding token ``i`` (after the previous boundary)."""
+        marks = self.commas if commas else self.strong
+        k = bisect_left(marks, i) - 1
+        return marks[k] + 1 if k >= 0 else 0
+
+    def clause_end(self, i: int, commas: bool = False) -> int:
+        """One past the last token of the clause holding token ``i``."""
+        marks = self.commas if commas else self.strong
+        k = bisect_right(marks, i)
+        return marks[k] if k < len(marks) else len(self.tokens)
+
+    # --- governors ---------------------------------------------------------------------------
+    def _govern(self, i: int, ref: Ref) -> None:
+        toks = self.tokens
+        j = ref.first - 1
+        while j >= 0 and toks[j].low in self.g.determiners and toks[j].low not in CONTRACTED:
+            j -= 1
+        if j < 0:
+            return
+        low = toks[j].low
+        if low in self.g.coordinators and i > 0:
+            prev = self.refs[i - 1]
+            # « par les États-Unis et la Corée du Sud »: the second name shares the first one's role.
+            # A comma coordinates only inside a list that ends with « et » / « ou » (« X, Y et Z »),
+            # not an apposition or a fronted phrase (« à Pyongyang, Vladimir Poutine a … »).
+            if prev.last >= j - 2 and (low != "," or self._list_continues(i)):
+                ref.governor, ref.coordinated = prev.governor, True
+            return
+        prep = CONTRACTED.get(low, low if low in self.g.prepositions else None)
+        if prep is None:
+            return
+        for phrase in self.g.agent:
+            n = len(phrase)
+            if j - n + 1 >= 0 and tuple(t.low for t in toks[j - n + 1 : j + 1]) == phrase:
+                prep = "par"
+                break
+        prep = "par" if prep in ("by", "from") else prep
+        # a repeated preposition in a list: « de la part des États-Unis, du Japon et de la Corée »
+        if i > 0 and j > 0 and toks[j - 1].low in self.g.coordinators:
+            prev = self.refs[i - 1]
+            if prev.last >= j - 3 and (prev.governor == prep or prev.governor == "par" and prep == "de"):
+                ref.governor, ref.coordinated = prev.governor, True
+                return
+        ref.governor = prep
+
+    def _list_continues(self, i: int) -> bool:
+        """Ref ``i`` (after a comma) is followed by « , name » … then « et|ou name »."""
+        toks, refs = self.tokens, self.refs
+        while i < len(refs):
+            k = refs[i].last + 1
+            while k < len(toks) and toks[k].low in self.g.determiners and toks[k].low not in CONTRACTED:
+                k += 1
+            if k >= len(toks) or i + 1 >= len(refs):
+                return False
+            nxt = refs[i + 1].first
+            between = [t.low for t in toks[k:nxt] if t.low not in self.g.determiners or t.low in CONTRACTED]
+            if not between or between[0] not in self.g.coordinators or len(between) > 2:
+                return False
+            if between[0] != ",":
+                return True
+            i += 1
+        return False
+
+    # --- groups ------------------------------------------------------------------------------
+    def _linked(self, a: Ref, b: Ref) -> bool:
+        """``b`` follows ``a`` in one noun phrase or one coordination (« le président russe Vladimir Poutine »)."""
+        if b.coordinated:
+            return True
+        gap = self.tokens[a.last + 1 : b.first]
+        return b.governor is None and len(gap) <= 1 and all(t.kind == "word" and t.low not in self.g.prepositions
+                                                            for t in gap)
+
+    def group(self, i: int) -> list[Ref]:
+        lo = hi = i
+        while lo > 0 and self._linked(self.refs[lo - 1], self.refs[lo]):
+            lo -= 1
+        while hi + 1 < len(self.refs) and self._linked(self.refs[hi], self.refs[hi + 1]):
+            hi += 1
+        return self.refs[lo : hi + 1]
+
+    def index_of(self, ref: Ref) -> int:
+        return self.refs.index(ref)
+
+    # --- small word tests ---------------------------------------------------------------------
+    def verbish(self, i: int) -> bool:
+        t = self.tokens[i]
+        if t.kind == "word" and len(t.low) > 4 and t.low.endswith(("é", "ée", "és", "ées")) and t.lemma != t.low:
+            return True  # a French past participle, whatever simplemma makes of it (« envisagés »)
+        return (t.kind == "word" and t.lemma != t.low and t.lemma.endswith(("er", "ir", "re", "oir", "e"))
+                and t.low.endswith(VERB_ENDINGS))
+
+    def phrase_text(self, a: int, b: int) -> str:
+        """Source text of tokens a..b inclusive."""
+        return self.text[self.tokens[a].start : self.tokens[b].end]
