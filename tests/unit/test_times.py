@@ -1,0 +1,203 @@
+"""Unit tests for temporal expressions: the project's own French and English sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.times import find_times
+from veille.types import TimeRef
+
+DCT = "2024-10-09"  # a Wednesday
+
+
+def one(text: str, published: str | None = DCT, lang: str = "fr") -> TimeRef:
+    refs = find_times(text, published, lang)
+    assert len(refs) == 1, [(text[r.start : r.end], r.value) for r in refs]
+    return refs[0]
+
+
+def span(text: str, r: TimeRef) -> str:
+    return text[r.start : r.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Le sommet s'est ouvert le 4 octobre 2024 à Paris.", "le 4 octobre 2024", "2024-10-04"),
+        ("Il arrivera le 1er mars.", "le 1er mars", "2025-03-01"),
+        ("Le texte a été voté en juin 2024.", "juin 2024", "2024-06"),
+        ("Il est né en 1961 à Lyon.", "1961", "1961"),
+        ("La guerre a éclaté en février 2022.", "février 2022", "2022-02"),
+        ("Le bug de l'an 2000 n'a pas eu lieu.", "l'an 2000", "2000"),
+        ("La ville a changé dans les années 1990.", "les années 1990", "199"),
+        ("Un monument du XXe siècle.", "XXe siècle", "19"),
+        ("Publié le 04/10/2024 au soir.", "le 04/10/2024", "2024-10-04"),
+        ("Mis à jour 2024-10-04.", "2024-10-04", "2024-10-04"),
+        ("Rendez-vous mardi 8 octobre à la mairie.", "mardi 8 octobre", "2024-10-08"),
+    ],
+)
+def test_french_absolute_dates(text: str, surface: str, value: str) -> None:
+    r = one(text)
+    assert span(text, r) == surface
+    assert r.value == value
+    assert r.type == "DATE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Le ministre a parlé hier.", "2024-10-08"),
+        ("Le ministre parle aujourd'hui.", "2024-10-09"),
+        ("Le ministre parlera demain.", "2024-10-10"),
+        ("Le ministre a parlé avant-hier.", "2024-10-07"),
+        ("Il est venu lundi dernier.", "2024-10-07"),
+        ("Il viendra lundi prochain.", "2024-10-14"),
+        ("Il est venu dimanche.", "2024-10-06"),
+        ("Il viendra dimanche.", "2024-10-13"),
+        ("Le vote aura lieu la semaine prochaine.", "2024-W42"),
+        ("Les prix ont monté le mois dernier.", "2024-09"),
+        ("Les élections auront lieu l'an prochain.", "2025"),
+        ("Le chômage a baissé l'année dernière.", "2023"),
+        ("Le budget de cette année est serré.", "2024"),
+        ("Il est parti il y a deux ans.", "2022"),
+        ("Le verdict tombera dans trois jours.", "2024-10-12"),
+    ],
+)
+def test_french_relative_dates(text: str, value: str) -> None:
+    r = one(text)
+    assert r.value == value
+    assert r.anchor == DCT
+    assert r.type == "DATE"
+
+
+def test_relative_without_anchor_is_not_guessed() -> None:
+    r = one("Il est venu mardi.", published=None)
+    assert r.value is None
+    assert r.anchor is None
+    r = one("Il est venu hier.", published=None)
+    assert r.value is None
+    # An absolute date stays absolute; a day without a year keeps what it has.
+    assert one("Le 4 octobre 2024.", published=None).value == "2024-10-04"
+    assert one("Il arrive le 4 octobre.", published=None).value == "XXXX-10-04"
+
+
+def test_precision_is_kept() -> None:
+    assert one("Ouverture prévue en juin 2024.").value == "2024-06"
+    assert one("Il a été élu en 1961.").value == "1961"
+    assert one("En novembre, les écoles rouvriront.").value == "2024-11"
+    assert one("Il est venu mardi.").value == "2024-10-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "type_"),
+    [
+        ("La fusillade a éclaté vers 22 h dans le centre.", "22 h", "2024-10-09T22:00", "TIME"),
+        ("Il a été blessé à 21 h 45 devant chez lui.", "21 h 45", "2024-10-09T21:45", "TIME"),
+        ("Le train part à 21h45 de Lyon.", "21h45", "2024-10-09T21:45", "TIME"),
+        ("Réunion à 10:30 à la préfecture.", "10:30", "2024-10-09T10:30", "TIME"),
+        ("Les manifestants sont arrivés à midi devant le palais.", "midi", "2024-10-09T12:00", "TIME"),
+        ("Le débat aura lieu ce soir sur France 2.", "ce soir", "2024-10-09TEV", "TIME"),
+        ("Il a été arrêté hier matin chez lui.", "hier matin", "2024-10-08TMO", "TIME"),
+        ("Des tirs ont été entendus dans la nuit près du port.", "la nuit", "2024-10-09TNI", "TIME"),
+        ("Le conseil se réunira cet après-midi en mairie.", "cet après-midi", "2024-10-09TAF", "TIME"),
+        ("Le mandat dure deux ans au total.", "deux ans", "P2Y", "DURATION"),
+        ("Une trêve de trois mois a été signée.", "trois mois", "P3M", "DURATION"),
+        ("La garde à vue a duré 48 heures en tout.", "48 heures", "PT48H", "DURATION"),
+        ("Les pourparlers durent depuis quelques jours déjà.", "quelques jours", "PXD", "DURATION"),
+        ("Il l'a devancé de 30,4 secondes à l'arrivée.", "30,4 secondes", "PT30.4S", "DURATION"),
+        ("Le bulletin est publié chaque semaine en ligne.", "chaque semaine", "P1W", "SET"),
+        ("Le marché se tient tous les jeudis place Carnot.", "tous les jeudis", "XXXX-WXX-4", "SET"),
+        ("Les comptes sont publiés annuellement en ligne.", "annuellement", "P1Y", "SET"),
+        ("Le musée est fermé le mardi pour travaux.", "le mardi", "XXXX-WXX-2", "SET"),
+        ("Le pays traverse actuellement une crise.", "actuellement", "PRESENT_REF", "DATE"),
+        ("La place abritait autrefois un marché.", "autrefois", "PAST_REF", "DATE"),
+        ("Le ministre a récemment démissionné.", "récemment", "PAST_REF", "DATE"),
+        ("Un accord sera bientôt signé.", "bientôt", "FUTURE_REF", "DATE"),
+    ],
+)
+def test_french_types(text: str, surface: str, value: str, type_: str) -> None:
+    r = one(text)
+    assert (span(text, r), r.value, r.type) == (surface, value, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "mod"),
+    [
+        ("Le chantier reprendra début juin sur le site.", "début juin", "START"),
+        ("Les travaux finiront fin 2023 au plus tard.", "fin 2023", "END"),
+        ("Les tirs ont commencé vers 20 h dans le quartier.", "20 h", "APPROX"),
+        ("Il est détenu depuis plus de deux ans sans procès.", "plus de deux ans", "MORE_THAN"),
+        ("La toiture a été refaite à la fin de l'année dernière.", "la fin de l'année dernière", "END"),
+    ],
+)
+def test_french_mods(text: str, surface: str, mod: str) -> None:
+    r = one(text)
+    assert span(text, r) == surface
+    assert r.mod == mod
+
+
+def test_a_time_takes_the_date_last_mentioned() -> None:
+    text = "Il a été conduit à l'hôpital mardi vers 21 h 45. Il y est mort le lendemain."
+    refs = find_times(text, "2024-10-10", "fr")
+    assert [(span(text, r), r.value) for r in refs[:2]] == [("mardi", "2024-10-08"), ("21 h 45", "2024-10-08T21:45")]
+
+
+def test_ages_and_amounts_are_not_times() -> None:
+    for text in (
+        "Un homme de 45 ans a été interpellé.",
+        "Jean Dupont, 53 ans, habite le quartier.",
+        "La ville compte 2000 habitants et 1 500 emplois.",
+        "Une femme âgée de 80 ans a été blessée.",
+        "Le programme des 6-16 ans reprend.",
+        "Il a été conduit au poste.",
+        "Le quotidien Le Monde a publié l'enquête.",
+    ):
+        assert find_times(text, DCT, "fr") == [], text
+
+
+def test_rule_and_coordination() -> None:
+    text = "Les élections auront lieu les 6 et 13 avril prochains."
+    refs = find_times(text, "2003-02-24", "fr")
+    assert [(span(text, r), r.value) for r in refs] == [("les 6", "2003-04-06"), ("13 avril prochains", "2003-04-13")]
+    assert all(r.rule == "fr.date_coord" for r in refs)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "type_"),
+    [
+        ("The summit opened on October 4, 2024 in Paris.", "October 4, 2024", "2024-10-04", "DATE"),
+        ("He arrived on 4 Oct. with aides.", "4 Oct.", "2024-10-04", "DATE"),
+        ("The minister spoke yesterday.", "yesterday", "2024-10-08", "DATE"),
+        ("The vote took place last Monday.", "last Monday", "2024-10-07", "DATE"),
+        ("Talks will resume next week.", "next week", "2024-W42", "DATE"),
+        ("The war began two years ago.", "two years ago", "2022", "DATE"),
+        ("The debate airs tonight on BBC One.", "tonight", "2024-10-09TNI", "TIME"),
+        ("Prices soared in the 1990s.", "the 1990s", "199", "DATE"),
+        ("A relic of the 20th century.", "the 20th century", "19", "DATE"),
+        ("The shooting began at 3 p.m. downtown.", "3 p.m.", "2024-10-09T15:00", "TIME"),
+        ("The board meets every week.", "every week", "P1W", "SET"),
+        ("He has been held for more than two years.", "more than two years", "P2Y", "DURATION"),
+        ("The company is currently in talks.", "currently", "PRESENT_REF", "DATE"),
+        ("Work will resume in early June.", "early June", "2025-06", "DATE"),
+    ],
+)
+def test_english(text: str, surface: str, value: str, type_: str) -> None:
+    r = one(text, lang="en")
+    assert (span(text, r), r.value, r.type) == (surface, value, type_)
+
+
+def test_english_rejections() -> None:
+    for text in ("May I ask a question?", "A 45-year-old man was arrested.", "The fall of Rome was slow."):
+        assert find_times(text, DCT, "en") == [], text
+
+
+def test_offsets_are_into_the_given_text() -> None:
+    text = "  Titre\n\nLe 4 octobre 2024, à 22 h, tout a changé. "
+    for r in find_times(text, DCT, "fr"):
+        assert 0 <= r.start < r.end <= len(text)
+        assert text[r.start : r.end].strip() == text[r.start : r.end]
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(ValueError, match="supported"):
+        find_times("hier", DCT, "de")
