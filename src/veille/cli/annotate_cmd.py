@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from veille import api
 from veille.errors import UsageError
@@ -35,7 +36,7 @@ def annotate(
         records = api.read_jsonl_records(jsonl if str(jsonl) != "-" else None)
         sink = output.open("w", encoding="utf-8") if output else sys.stdout
     except (UsageError, OSError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
     failures: list[Failure] = []
 
@@ -43,14 +44,14 @@ def annotate(
         for item in items:
             if isinstance(item, Failure):
                 failures.append(item)
-                err.print(f"[yellow]failed:[/yellow] {item}")
+                err.print(f"[yellow]failed:[/yellow] {escape(str(item))}", soft_wrap=True)
             else:
                 yield item
 
     for result in api.annotate(valid(records), kb_dirs=[str(k) for k in kb or []]):
         if isinstance(result, Failure):
             failures.append(result)
-            err.print(f"[yellow]failed:[/yellow] {jsonl}: {result}")
+            err.print(f"[yellow]failed:[/yellow] {escape(f'{jsonl}: {result}')}", soft_wrap=True)
             continue
         sink.write(json.dumps(result, ensure_ascii=False) + "\n")
     if output:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from veille import api
 from veille.errors import StoreError
@@ -29,6 +30,6 @@ def brief(
     try:
         md, page = api.brief(db, out, lang)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
     err.print(f"Briefing: {page} (and {md.name})")

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -60,13 +61,13 @@ def run(
             dossier = api.run(inputs, out=out, kb_dirs=[str(k) for k in kb or []], lang=lang, engine=engine,
                               workers=workers, strict=strict, max_bytes=max_bytes, progress=tick)
         except SourceError as exc:
-            err.print(f"[red]error:[/red] {exc} (stopped: --strict)")
+            err.print(f"[red]error:[/red] {escape(str(exc))} (stopped: --strict)", soft_wrap=True)
             raise typer.Exit(1) from None
         except VeilleError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(2) from None
     for failure in dossier.failures:
-        err.print(f"[yellow]failed:[/yellow] {failure}", highlight=False)
+        err.print(f"[yellow]failed:[/yellow] {escape(str(failure))}", soft_wrap=True)
     if not quiet:
         _summary(dossier)
         err.print(f"Briefing: [bold]{out / 'briefing.html'}[/bold] (and briefing.md)", highlight=False)

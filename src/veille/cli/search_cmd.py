@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from veille.errors import StoreError
 from veille.store import Store
@@ -33,12 +34,14 @@ def search(
         with Store(db, create=False) as store:
             hits = store.search(query or None, entity, limit)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
     if not hits:
         err.print("no hits")
         return
     for rank, hit in enumerate(hits, start=1):
-        out.print(f"[bold]{rank}. {hit.title or hit.source}[/bold]  [dim]{hit.published or ''} {hit.id}[/dim]")
-        out.print(f"   {hit.source}")
-        out.print(f"   {hit.snippet}")
+        # Hits are the articles' own words: never read them as Rich markup (« [blé] » is a highlight).
+        out.print(f"[bold]{rank}. {escape(hit.title or hit.source)}[/bold]  "
+                  f"[dim]{hit.published or ''} {hit.id}[/dim]", soft_wrap=True)
+        out.print(f"   {escape(hit.source)}", soft_wrap=True)
+        out.print(f"   {escape(hit.snippet)}", soft_wrap=True)
