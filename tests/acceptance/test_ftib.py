@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from veille.times import find_times
+from veille.api import annotate
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 FTIB = SHARED / "data" / "ftib-dev"
@@ -117,10 +117,12 @@ def figures(c: Counts) -> dict[str, float]:
 
 
 def run(docs: list[Doc]) -> Counts:
+    """Each document through ``veille annotate`` with ``clean: false`` (offsets into the text as given)."""
     total = Counts()
-    for doc in docs:
-        refs = find_times(doc.text, doc.dct, "fr")
-        total.add(score(doc, [(r.start, r.end, r.value) for r in refs]))
+    records = [{"id": d.name, "text": d.text, "published": d.dct, "language": "fr", "clean": False} for d in docs]
+    for doc, result in zip(docs, annotate(records), strict=True):
+        assert isinstance(result, dict) and result["text"] == doc.text, result
+        total.add(score(doc, [(t["start"], t["end"], t["value"]) for t in result["times"]]))
     return total
 
 
