@@ -105,10 +105,10 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
     if site and (article.site is None or fold(article.site) .replace(" ", "") == fold(site).replace(" ", "")):
         article.site = site
     article.title = title or None
-    title_key = fold(title)
+    title_keys = {fold(title), fold(title_line)} - {""}
     kept: list[str] = []
     for line in rest:
-        if title_key and fold(line) in (title_key, fold(title_line)):
+        if fold(line) in title_keys:
             article.removed.append(Removed(line, "repeated", "title_repeat"))
         else:
             kept.append(line)
