@@ -33,6 +33,7 @@ class RunOptions:
     lang: str = "fr"
     engine: str = "local"
     workers: int = 1
+    scheduler: str | None = None
     strict: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     stages: Sequence[str] = DEFAULT_STAGES
@@ -58,7 +59,7 @@ def run(paths: Iterable[str | Path], out: str | Path, **options: Any) -> Dossier
             docs.append(item)
     job = Job(tuple(opts.stages), tuple(str(d) for d in opts.kb_dirs), opts.lang)
     articles: list[Article] = []
-    for done, result in enumerate(run_documents(docs, job, opts.engine, opts.workers), start=1):
+    for done, result in enumerate(run_documents(docs, job, opts.engine, opts.workers, scheduler=opts.scheduler), start=1):
         if isinstance(result, Failure):
             if opts.strict:
                 raise SourceError(str(result))

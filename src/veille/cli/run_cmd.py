@@ -38,6 +38,7 @@ def run(
     lang: Annotated[str, typer.Option(help="Briefing language: fr or en.")] = "fr",
     engine: Annotated[str, typer.Option(help=f"Where to run: {', '.join(ENGINES)}.")] = "local",
     workers: Annotated[int, typer.Option(help="Worker processes (process and dask engines).")] = 1,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first input that fails.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Larger files are reported, not read.")] = 20 * 1024 * 1024,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
@@ -59,7 +60,7 @@ def run(
 
         try:
             dossier = api.run(inputs, out=out, kb_dirs=[str(k) for k in kb or []], lang=lang, engine=engine,
-                              workers=workers, strict=strict, max_bytes=max_bytes, progress=tick)
+                              workers=workers, scheduler=scheduler, strict=strict, max_bytes=max_bytes, progress=tick)
         except SourceError as exc:
             err.print(f"[red]error:[/red] {escape(str(exc))} (stopped: --strict)", soft_wrap=True)
             raise typer.Exit(1) from None

@@ -61,29 +61,45 @@ def _chunks(docs: Sequence[RawDocument], size: int) -> list[list[RawDocument]]:
     return [list(docs[i:i + size]) for i in range(0, len(docs), size)]
 
 
-def run_documents(docs: Sequence[RawDocument], job: Job, engine: str = "local",
-                  workers: int = 1, chunk: int = 64) -> Iterator[Article | Failure]:
+def run_documents(docs: Sequence[RawDocument], job: Job, engine: str = "local", workers: int = 1,
+                  chunk: int | None = None, scheduler: str | None = None) -> Iterator[Article | Failure]:
     """Process ``docs`` with the chosen engine, yielding results in input order."""
     if engine not in ENGINES:
         raise UsageError(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}")
-    if engine == "local" or (engine == "process" and workers <= 1) or len(docs) <= chunk:
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if engine == "local" or (engine == "process" and workers == 1) or not docs:
         for doc in docs:
             yield process_document(doc, job)
         return
-    tasks = [(c, job) for c in _chunks(docs, chunk)]
+    # Several chunks per worker so that a slow chunk does not leave the others idle; at most 64
+    # articles a chunk so that results stream back while the run goes on.
+    size = chunk or max(1, min(64, len(docs) // (workers * 4)))
+    tasks = [(c, job) for c in _chunks(docs, size)]
     if engine == "process":
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for results in pool.map(_process_chunk, tasks):
                 yield from results
         return
-    yield from _run_dask(tasks, workers)
+    yield from _run_dask(tasks, workers, scheduler)
 
 
-def _run_dask(tasks: Iterable[tuple[list[RawDocument], Job]], workers: int) -> Iterator[Article | Failure]:
+def _run_dask(tasks: Iterable[tuple[list[RawDocument], Job]], workers: int,
+              scheduler: str | None = None) -> Iterator[Article | Failure]:
+    """On a Dask cluster when ``scheduler`` names one (tcp://host:8786), else on local processes."""
     try:
         import dask.bag as db
     except ImportError:
         raise UsageError("the dask engine needs Dask: pip install 'veille[dask]'") from None
-    bag = db.from_sequence(list(tasks), npartitions=max(1, workers))
-    for results in bag.map(_process_chunk).compute(scheduler="processes", num_workers=workers):
-        yield from results
+    bag = db.from_sequence(list(tasks), npartitions=max(1, workers)).map(_process_chunk)
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError("a Dask scheduler address needs dask.distributed: pip install 'veille[dask]'") from None
+        with Client(scheduler) as client:
+            results = client.compute(bag).result()
+    else:
+        results = bag.compute(scheduler="processes", num_workers=workers)
+    for chunk in results:
+        yield from chunk

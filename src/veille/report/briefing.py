@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from veille.report.i18n import CERTAINTY_ORDER, t
+from veille.report.i18n import CERTAINTY_ORDER, role_label, t
 
 Doc = dict[str, Any]
 
@@ -46,7 +46,8 @@ class Briefing:
         self.data = data
         self.lang = lang
         self.refs = {a["id"]: f"A{i}" for i, a in enumerate(data.articles, start=1)}
-        self.names = {e["id"]: e["name"] for e in data.entities}
+        self.names: dict[str, str] = {e["id"]: str((e.get("names") or {}).get(lang) or e["name"])
+                                      for e in data.entities}
 
     def _t(self, key: str, **kwargs: Any) -> str:
         return t(key, self.lang, **kwargs)
@@ -68,7 +69,7 @@ class Briefing:
         summary = ", ".join(f"{self._t('c_' + c)} ×{n}" if n > 1 else self._t("c_" + c)
                             for c, n in sorted(certainties.items(), key=lambda kv: CERTAINTY_ORDER.index(kv[0])))
         quantity = f" — {self._t('quantity')} {fact['quantity']:g}" if fact.get("quantity") else ""
-        text = (f"**{fact['label']}** ({self.actor_names(fact['actors'])}) — {self._time(fact.get('time'))}"
+        text = (f"**{fact['label']}** — {self._time(fact.get('time'))}"
                 f"{quantity} — {self._t('independent', n=fact['independent_sources'])} — {summary}")
         cites = []
         for source in fact["sources"]:
@@ -103,8 +104,10 @@ class Briefing:
             by_id = {f["id"]: f for f in facts}
             section = Section(self._t("timeline"))
             for entry in self.data.timeline:
-                fact = by_id.get(entry["fact"])
-                refs = ", ".join(sorted({self.refs.get(s["article"], "?") for s in fact["sources"]})) if fact else ""
+                dated = by_id.get(entry["fact"])
+                if dated is None:
+                    continue
+                refs = ", ".join(sorted({self.refs.get(s["article"], "?") for s in dated["sources"]}))
                 section.lines.append(Line(f"{self._time(entry.get('time'))} — {entry.get('label', '')} [{refs}]"))
             out.append(section)
         if self.data.entities:
@@ -118,13 +121,26 @@ class Briefing:
         table = [[self._t("actor"), self._t("kind"), self._t("country"), self._t("role"),
                   self._t("mentions"), self._t("articles")]]
         for entity in self.data.entities[:60]:
+            country = entity.get("country") or ""
             table.append([
-                entity["name"] + (" *" if entity.get("provisional") else ""), self._t("k_" + entity["kind"]),
-                self.names.get(entity.get("country") or "", entity.get("country") or "—"),
-                "; ".join(entity.get("roles") or []) or "—", str(entity["mentions"]),
+                self.names.get(entity["id"], str(entity["name"])) + (" *" if entity.get("provisional") else ""),
+                self._t("k_" + entity["kind"]), self.names.get(country, country or "—"),
+                self._roles(entity), str(entity["mentions"]),
                 ", ".join(self.refs.get(a, a) for a in entity["articles"]),
             ])
         return Section(self._t("actors"), table=table, note=self._t("actors_note"))
+
+    def _roles(self, entity: Doc) -> str:
+        """The roles held at the time of the articles, else the last one held, with its years."""
+        if entity.get("roles_then"):
+            return ", ".join(role_label(r, self.lang) for r in entity["roles_then"])
+        history = entity.get("roles") or []
+        if not history:
+            return "—"
+        name, _, span = history[-1].partition(":")
+        start, _, end = span.partition("..")
+        years = f" ({start[:4]}–{end[:4]})" if start else ""
+        return role_label(name, self.lang) + years
 
     def _stories(self) -> Section:
         section = Section(self._t("stories"))

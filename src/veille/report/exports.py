@@ -61,27 +61,42 @@ class EntitySummary:
     articles: list[str] = field(default_factory=list)
     forms: dict[str, int] = field(default_factory=dict)
 
+    names: dict[str, str] = field(default_factory=dict)
+    roles_then: list[str] = field(default_factory=list)
+
     def to_dict(self) -> dict[str, Any]:
         r = self.record
-        return {"id": r.id, "kind": r.kind, "name": r.name, "country": r.country, "roles": r.roles,
-                "provisional": r.provisional, "mentions": self.mentions, "articles": self.articles,
-                "forms": sorted(self.forms, key=lambda f: (-self.forms[f], f))}
+        return {"id": r.id, "kind": r.kind, "name": r.name, "names": self.names, "country": r.country,
+                "roles": r.roles, "roles_then": self.roles_then, "provisional": r.provisional,
+                "mentions": self.mentions,
+                "articles": self.articles, "forms": sorted(self.forms, key=lambda f: (-self.forms[f], f))}
 
 
 def summarise_entities(articles: Iterable[Article], kb: Any) -> list[EntitySummary]:
     """Each linked entity once, with its mention count, forms and articles; most mentioned first."""
     summaries: dict[str, EntitySummary] = {}
+    articles_seen: list[Article] = []
     for article in articles:
+        articles_seen.append(article)
         for mention in article.mentions:
             summary = summaries.get(mention.entity_id)
             if summary is None:
                 summary = summaries[mention.entity_id] = EntitySummary(kb.describe(mention, article.text))
             summary.mentions += 1
-            if not summary.articles or summary.articles[-1] != article.id:
-                if article.id not in summary.articles:
-                    summary.articles.append(article.id)
+            if article.id not in summary.articles:
+                summary.articles.append(article.id)
             form = article.text[mention.start:mention.end]
             summary.forms[form] = summary.forms.get(form, 0) + 1
+    from veille.corpus._common import EntityNames
+
+    display = {lang: EntityNames(articles_seen, kb, lang) for lang in ("fr", "en")}
+    # Roles as they stood when the articles were written (the latest publication date of the corpus).
+    as_of = max((a.published[:10] for a in articles_seen if a.published), default=None)
+    for summary in summaries.values():
+        summary.roles_then = kb.roles_at(summary.record.id, as_of) if not summary.record.provisional else []
+        summary.names = {lang: names.name(summary.record.id) for lang, names in display.items()}
+        if summary.record.kind != "country":  # people and organisations keep their canonical name
+            summary.names = {lang: summary.record.name for lang in display}
     return sorted(summaries.values(), key=lambda s: (-s.mentions, s.record.id))
 
 

@@ -67,3 +67,31 @@ def t(key: str, lang: str = "fr", **kwargs: Any) -> str:
         return key.split("_", 1)[-1].replace("_", " ")
     text = pair[1] if lang == "en" else pair[0]
     return text.format(**kwargs) if kwargs else text
+
+
+_ROLES: dict[str, tuple[str, str]] = {
+    "president": ("président(e)", "president"),
+    "prime-minister": ("Premier ministre", "prime minister"),
+    "foreign-minister": ("ministre des Affaires étrangères", "foreign minister"),
+    "defence-minister": ("ministre de la Défense", "defence minister"),
+    "head-of-state": ("chef de l'État", "head of state"),
+    "head-of-government": ("chef du gouvernement", "head of government"),
+    "general-secretary": ("secrétaire général", "general secretary"),
+    "vice-president": ("vice-président(e)", "vice president"),
+    "chancellor": ("chancelier(ère)", "chancellor"),
+    "supreme-leader": ("dirigeant suprême", "supreme leader"),
+    "king": ("roi", "king"),
+    "queen": ("reine", "queen"),
+    "spokesperson": ("porte-parole", "spokesperson"),
+    "news-agency": ("agence de presse", "news agency"),
+    "parliament": ("parlement", "parliament"),
+    "ministry": ("ministère", "ministry"),
+    "armed-forces": ("forces armées", "armed forces"),
+}
+
+
+def role_label(role: str, lang: str = "fr") -> str:
+    pair = _ROLES.get(role)
+    if pair is None:
+        return role.replace("-", " ")
+    return pair[1] if lang == "en" else pair[0]
