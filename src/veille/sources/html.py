@@ -15,12 +15,9 @@ without letting more ``without`` snippets in; ``favor_precision`` loses one ``wi
 from __future__ import annotations
 
 import codecs
-import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import charset_normalizer
 import lxml.html
@@ -28,6 +25,19 @@ import trafilatura
 from lxml import etree
 
 from veille.errors import SourceError
+from veille.sources.html_meta import (
+    CREDIT,
+    best_title,
+    byline_from_markup,
+    clean_author,
+    declared_language,
+    iso_date,
+    json_ld,
+    ld_name,
+    lead_paragraph,
+    structured_date,
+)
+from veille.sources.html_text import clean_space, fold_text, text_of
 
 __all__ = ["HtmlBlock", "HtmlDocument", "SourceError", "decode_html", "extract_html"]
 
@@ -117,36 +127,6 @@ def decode_html(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Small text helpers
-
-_SPACES = re.compile(r"[^\S\n]+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
-
-
-def _clean(text: str | None) -> str:
-    """NFC, every run of spaces (nbsp included) to one space, trimmed."""
-    if not text:
-        return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).replace("\u00ad", "")).strip()
-
-
-def _fold(text: str | None) -> str:
-    """A comparison key: NFKC, typographic quotes folded, spaces collapsed, case folded."""
-    folded = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
-    folded = re.sub(r"\s+", " ", folded).strip().casefold()
-    return folded.strip(' "')
-
-
-def _classes(el: etree._Element) -> list[str]:
-    value = el.get("class") or ""
-    return value.lower().split()
-
-
-def _text_of(el: etree._Element) -> str:
-    return _clean(" ".join(el.itertext()))
-
-
-# ---------------------------------------------------------------------------------------------------------
 # trafilatura XML → blocks
 
 _BLOCK_TAGS = {"p", "head", "quote", "code", "list", "table"}
@@ -167,7 +147,7 @@ def _inline(el: etree._Element, skip: frozenset[str] = frozenset({"list"})) -> s
 
 
 def _lines(text: str) -> list[str]:
-    return [line for line in (_clean(part) for part in text.split("\n")) if line]
+    return [line for line in (clean_space(part) for part in text.split("\n")) if line]
 
 
 def _walk(el: etree._Element, out: list[HtmlBlock]) -> None:
@@ -175,7 +155,7 @@ def _walk(el: etree._Element, out: list[HtmlBlock]) -> None:
         tag = child.tag
         if tag == "head":
             # A heading broken by <br> is still one heading.
-            text = _clean(_inline(child).replace("\n", " "))
+            text = clean_space(_inline(child).replace("\n", " "))
             if text:
                 out.append(HtmlBlock("heading", text))
         elif tag in ("p", "quote", "code"):
@@ -188,7 +168,7 @@ def _walk(el: etree._Element, out: list[HtmlBlock]) -> None:
             for item in child:
                 if item.tag != "item":
                     continue
-                text = _clean(_inline(item, frozenset({"list", "p"})).replace("\n", " "))
+                text = clean_space(_inline(item, frozenset({"list", "p"})).replace("\n", " "))
                 if text:
                     out.append(HtmlBlock("list_item", "- " + text))
                 for sub in item:
@@ -197,7 +177,7 @@ def _walk(el: etree._Element, out: list[HtmlBlock]) -> None:
                 _walk_nested(item, out)
         elif tag == "table":
             for row in child.iter("row"):
-                cells = [_clean(" ".join(cell.itertext())) for cell in row if cell.tag == "cell"]
+                cells = [clean_space(" ".join(cell.itertext())) for cell in row if cell.tag == "cell"]
                 cells = [cell for cell in cells if cell]
                 if cells:
                     out.append(HtmlBlock("table_row", " | ".join(cells)))
@@ -229,303 +209,6 @@ def _blocks(body: etree._Element | None) -> list[HtmlBlock]:
     if body is not None:
         _walk(body, out)
     return out
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Metadata from the page itself (lxml), where trafilatura's is missing or unsure
-
-
-def _json_ld(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
-    """Every JSON-LD object of the page, @graph flattened; broken JSON-LD is skipped, not fatal."""
-    objects: list[dict[str, Any]] = []
-
-    def add(node: Any) -> None:
-        if isinstance(node, list):
-            for item in node:
-                add(item)
-        elif isinstance(node, dict):
-            objects.append(node)
-            if "@graph" in node:
-                add(node["@graph"])
-
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        raw = (script.text or "").strip()
-        if not raw:
-            continue
-        try:
-            add(json.loads(raw))
-        except ValueError:
-            # Sites often leave control characters or trailing commas in JSON-LD; strict=False covers the first.
-            try:
-                add(json.loads(raw, strict=False))
-            except ValueError:
-                continue
-    return objects
-
-
-_ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "blogposting",
-    "opinionnewsarticle",
-    "backgroundnewsarticle",
-    "report",
-    "scholarlyarticle",
-    "webpage",
-}
-
-
-def _ld_types(obj: dict[str, Any]) -> set[str]:
-    value = obj.get("@type")
-    values = value if isinstance(value, list) else [value]
-    return {str(v).lower() for v in values if v}
-
-
-def _ld_name(value: Any) -> str | None:
-    if isinstance(value, list):
-        names = [n for n in (_ld_name(v) for v in value) if n]
-        return ", ".join(names) if names else None
-    if isinstance(value, dict):
-        value = value.get("name")
-    return _clean(str(value)) or None if isinstance(value, str) else None
-
-
-_ISO = re.compile(
-    r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?$"
-)
-
-
-def _iso(value: str | None) -> str | None:
-    """An ISO 8601 date or date-time as the page gives it; a time zone is kept only when the page states one."""
-    if not value:
-        return None
-    match = _ISO.match(value.strip())
-    if not match:
-        return None
-    date = match.group("date")
-    year, month, day = (int(x) for x in date.split("-"))
-    if not (1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    time = match.group("time")
-    if not time:
-        return date
-    if len(time) == 5:
-        time += ":00"
-    tz = match.group("tz") or ""
-    if tz and tz != "Z" and ":" not in tz:
-        tz = tz[:3] + ":" + tz[3:]
-    return f"{date}T{time}{tz}"
-
-
-_META_DATE_NAMES = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dcterms.created",
-    "dc.date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "citation_publication_date",
-)
-
-
-def _structured_date(tree: lxml.html.HtmlElement, ld: list[dict[str, Any]]) -> tuple[str | None, str | None]:
-    """The publication date the page declares for machines, with the rule that found it."""
-    for obj in ld:
-        if _ld_types(obj) & _ARTICLE_TYPES:
-            value = _iso(str(obj.get("datePublished") or ""))
-            if value:
-                return value, "json-ld:datePublished"
-    metas: dict[str, str] = {}
-    for meta in tree.xpath("//meta[@content]"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key and key not in metas:
-            metas[key] = meta.get("content") or ""
-    for name in _META_DATE_NAMES:
-        value = _iso(metas.get(name))
-        if value:
-            return value, f"meta:{name}"
-    for el in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]'):
-        value = _iso(el.get("datetime") or el.get("content"))
-        if value:
-            return value, "itemprop:datePublished"
-    return None, None
-
-
-def _declared_language(tree: lxml.html.HtmlElement) -> str | None:
-    candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    candidates += tree.xpath(
-        '//meta[translate(@http-equiv,"CONTENT-LANGUAGE","content-language")="content-language"]/@content'
-    )
-    candidates += tree.xpath('//meta[@property="og:locale"]/@content')
-    for value in candidates:
-        if value and re.match(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*$", value.strip()):
-            return value.strip().replace("_", "-").split("-")[0].lower()
-    return None
-
-
-_BYLINE_PREFIX = re.compile(
-    r"^(?:(?:un|une) (?:documentaire|reportage|article|chronique|podcast|texte) de|par|by|de|écrit par|ecrit par"
-    r"|written by|auteur|author)\s*:?\s+",
-    re.I,
-)
-_BYLINE_TAIL = re.compile(r"\s*(?:[,|–—-]\s*)?(?:le\s+)?\d{1,2}[\s/.-].*$|\s*[|,]\s*$", re.I)
-_AUTHOR_CLASS = re.compile(r"author|auteur|byline|signature|contributor|writer|journalist", re.I)
-_NOT_BYLINE = re.compile(r"comment|avatar|snippet|related|share|partage|bio|description|list", re.I)
-
-
-def _clean_author(value: str | None) -> str | None:
-    if not value:
-        return None
-    text = _BYLINE_PREFIX.sub("", _clean(value).lstrip(" ,;:|–—-"))
-    text = _BYLINE_TAIL.sub("", text).strip(" ,;|")
-    return text or None
-
-
-def _plausible_name(text: str) -> bool:
-    words = text.split()
-    return (
-        0 < len(words) <= 6
-        and len(text) <= 80
-        and not re.search(r"\d|https?:|@|[|©]", text)
-        and any(w[:1].isupper() for w in words)
-    )
-
-
-_CHROME_WORDS = {
-    "comment",
-    "comments",
-    "commentaire",
-    "commentaires",
-    "related",
-    "sidebar",
-    "footer",
-    "menu",
-    "teaser",
-    "teasers",
-    "snippet",
-    "snippets",
-    "breadcrumb",
-    "breadcrumbs",
-    "navbar",
-}
-
-
-def _chrome_marker(el: etree._Element) -> bool:
-    """A class token or id whose first or last part (split on - and _) names page furniture: ``sidebar``,
-    ``comment-list``, ``article-snippet``. Middle parts are left alone: ``zen-one-sidebar-second`` is a
-    layout name, not a sidebar."""
-    for token in [*_classes(el), (el.get("id") or "").lower()]:
-        parts = [p for p in re.split(r"[-_]+", token) if p]
-        if parts and (parts[0] in _CHROME_WORDS or parts[-1] in _CHROME_WORDS):
-            return True
-    return False
-
-
-def _in_chrome(el: etree._Element) -> bool:
-    """Inside navigation, footer, aside, a sidebar or a comment section: not the article's own byline."""
-    for anc in el.iterancestors():
-        if anc.tag in ("body", "html"):
-            break
-        if anc.tag in ("nav", "footer", "aside") or _chrome_marker(anc):
-            return True
-    return False
-
-
-def _byline(tree: lxml.html.HtmlElement) -> str | None:
-    """The first author named by the page's markup, in document order: rel/itemprop author, a class that
-    says author/auteur/byline/signature/contributor, or a link to an author page (``/auteur/…``)."""
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in (
-            "meta",
-            "script",
-            "style",
-            "link",
-            "img",
-            "body",
-            "html",
-        ):
-            continue
-        cls = " ".join(_classes(el))
-        href = el.get("href") or ""
-        hit = (
-            el.get("rel") == "author"
-            or el.get("itemprop") == "author"
-            or (_AUTHOR_CLASS.search(cls) is not None and _NOT_BYLINE.search(cls) is None)
-            or (el.tag == "a" and re.search(r"/(?:auteurs?|authors?|journalistes?)/[^/]", href) is not None)
-        )
-        if not hit or _in_chrome(el) or _chrome_marker(el):
-            continue
-        named = el.xpath('.//*[@itemprop="name"]')
-        candidate = _clean_author(_text_of(named[0]) if named else _text_of(el))
-        if candidate and _plausible_name(candidate):
-            return candidate
-    return None
-
-
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•-]\s+|\s+-\s*|\s*\|\s*")
-
-
-def _best_title(raw: str | None, tree: lxml.html.HtmlElement, site: str | None) -> str | None:
-    """The article's title: the visible <h1> when it is the metadata title (keeps the page's typography)
-    or its first part (``Titre | Site``); otherwise the metadata title without a trailing site name."""
-    title = _clean(raw)
-    if not title:
-        return None
-    for h1 in tree.xpath("//h1"):
-        if _in_chrome(h1):
-            continue
-        text = _clean(" ".join(h1.itertext()))
-        if not text:
-            continue
-        if _fold(text) == _fold(title):
-            return text
-        folded_title, folded_h1 = _fold(title), _fold(text)
-        if folded_title.startswith(folded_h1) and _TITLE_SEPARATORS.match(
-            folded_title[len(folded_h1) :] + " "
-        ):
-            return text
-    if site:
-        for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
-            head, found, tail = title.rpartition(sep)
-            if found and head and _fold(tail) == _fold(site):
-                return head.strip()
-    return title
-
-
-_LEAD_CLASSES = {
-    "chapo",
-    "chapeau",
-    "standfirst",
-    "article-chapo",
-    "article-chapeau",
-    "article-lead",
-    "article__lead",
-    "article__chapo",
-    "article__standfirst",
-    "lede",
-}
-
-
-def _lead(tree: lxml.html.HtmlElement) -> str | None:
-    """A lead paragraph (SPIP ``chapo``, ``standfirst``): trafilatura tends to drop it as page furniture."""
-    for el in tree.iter():
-        if isinstance(el.tag, str) and _LEAD_CLASSES.intersection(_classes(el)) and not _in_chrome(el):
-            text = _text_of(el)
-            if len(text) >= 80:
-                return text
-    return None
-
-
-_CREDIT = re.compile(r"^(?:image illustrative|illustration|cr[ée]dits? photos?|photo|cr[ée]dit)\s*:", re.I)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -567,13 +250,13 @@ def _comments_from_markup(tree: lxml.html.HtmlElement) -> list[Comment]:
             './/*[contains(@class, "comment-content") or contains(@class, "comment-body") or '
             'contains(@class, "comment-text") or @itemprop="text"]',
         )
-        author = _clean_author(_text_of(author_el[0])) if author_el else None
-        published = _iso(time_el[0].get("datetime")) if time_el else None
+        author = clean_author(text_of(author_el[0])) if author_el else None
+        published = iso_date(time_el[0].get("datetime")) if time_el else None
         if body_el:
-            paragraphs = [_text_of(p) for p in body_el[0].xpath(".//p")]
-            text = "\n".join(p for p in paragraphs if p) or _text_of(body_el[0])
+            paragraphs = [text_of(p) for p in body_el[0].xpath(".//p")]
+            text = "\n".join(p for p in paragraphs if p) or text_of(body_el[0])
         else:
-            paragraphs = [_text_of(p) for p in own(item, ".//p")]
+            paragraphs = [text_of(p) for p in own(item, ".//p")]
             text = "\n".join(p for p in paragraphs if p)
         if text:
             found.append((author, published, text))
@@ -649,38 +332,38 @@ def extract_html(data: bytes, source: str) -> HtmlDocument:
 
     removed: list[tuple[str, str]] = []
     blocks = list(_dedupe_lines(_blocks(doc.body)))
-    ld = _json_ld(tree)
-    site = _clean(doc.sitename) or None
+    ld = json_ld(tree)
+    site = clean_space(doc.sitename) or None
     if site is None:
-        site = next((n for n in (_ld_name(o.get("publisher")) for o in ld) if n), None)
-    title = _best_title(doc.title, tree, site)
+        site = next((n for n in (ld_name(o.get("publisher")) for o in ld) if n), None)
+    title = best_title(doc.title, tree, site)
 
     # The page title is metadata; repeated as the first block it would be read twice downstream.
-    if blocks and title and blocks[0].kind == "heading" and _fold(blocks[0].text) == _fold(title):
+    if blocks and title and blocks[0].kind == "heading" and fold_text(blocks[0].text) == fold_text(title):
         removed.append((blocks.pop(0).text, "title"))
 
-    lead = _lead(tree)
-    if lead and _fold(lead)[:80] not in _fold("\n".join(b.text for b in blocks)):
+    lead = lead_paragraph(tree)
+    if lead and fold_text(lead)[:80] not in fold_text("\n".join(b.text for b in blocks)):
         blocks.insert(0, HtmlBlock("paragraph", lead))
 
     kept: list[HtmlBlock] = []
     for block in blocks:
-        if block.kind == "paragraph" and len(block.text) < 200 and _CREDIT.match(block.text):
+        if block.kind == "paragraph" and len(block.text) < 200 and CREDIT.match(block.text):
             removed.append((block.text, "caption"))
         else:
             kept.append(block)
     blocks = kept
 
-    author = _clean_author(doc.author)
-    if author is None or (site and _fold(author) == _fold(site)):
+    author = clean_author(doc.author)
+    if author is None or (site and fold_text(author) == fold_text(site)):
         # An author equal to the site name is usually the publisher put in the author slot (JSON-LD);
         # a person named in the byline is better, when the page has one.
-        author = _byline(tree) or author
+        author = byline_from_markup(tree) or author
 
     # A byline that trafilatura kept as the first paragraphs ("Par Camille Roux") is metadata, not body.
     if author:
         for index, block in enumerate(blocks[:3]):
-            if block.kind == "paragraph" and block.text != author and _clean_author(block.text) == author:
+            if block.kind == "paragraph" and block.text != author and clean_author(block.text) == author:
                 removed.append((blocks.pop(index).text, "byline"))
                 break
 
@@ -690,20 +373,20 @@ def extract_html(data: bytes, source: str) -> HtmlDocument:
             "save the article page itself, or give its text as a .txt file"
         )
 
-    published, rule = _structured_date(tree, ld)
+    published, rule = structured_date(tree, ld)
     if published is None and doc.date:
-        published, rule = _iso(doc.date), "htmldate"
+        published, rule = iso_date(doc.date), "htmldate"
 
     comments = _comments_from_markup(tree) or _comments_from_trafilatura(doc.commentsbody)
-    description = _clean(doc.description) or None
+    description = clean_space(doc.description) or None
     return HtmlDocument(
         text="\n".join(block.text for block in blocks),
         title=title,
         author=author,
         published=published,
         site=site,
-        url=_clean(doc.url) or url,
-        language=_declared_language(tree),
+        url=clean_space(doc.url) or url,
+        language=declared_language(tree),
         comments=comments,
         published_rule=rule if published else None,
         blocks=blocks,
