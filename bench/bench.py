@@ -95,6 +95,16 @@ def per_article_stages(docs: list[RawDocument], results: dict[str, Any]) -> list
     return articles
 
 
+def corpus_stages(articles: list[Article], results: dict[str, Any]) -> None:
+    from veille.corpus import cluster_stories, find_duplicates, merge_facts
+
+    kb = Resources().kb
+    mb = sum(len(a.text.encode()) for a in articles) / 1e6
+    duplicates = timed("corpus: near-duplicates", lambda: find_duplicates(articles), len(articles), mb, results)
+    timed("corpus: facts", lambda: merge_facts(articles, duplicates, kb), len(articles), mb, results)
+    timed("corpus: stories", lambda: cluster_stories(articles, duplicates, kb), len(articles), mb, results)
+
+
 def baselines(articles: list[Article], sample: int, results: dict[str, Any]) -> None:
     """The same stages done by dateparser.search_dates and spaCy's EntityRuler, side by side."""
     subset = articles[:sample]
@@ -149,6 +159,12 @@ def main() -> None:
     print(f"Veille benchmark: {len(docs):,} generated articles, "
           f"{sum(len(d.text.encode()) for d in docs) / 1e6:.1f} MB, one core per stage")
     articles = per_article_stages(docs, results)
+    per_article = sum(results[name]["seconds"] for name in ("clean", "language", "sentences", "entities", "times",
+                                                            "events"))
+    results["per_article_analysis"] = {"seconds": round(per_article, 3),
+                                       "articles_per_s": round(len(docs) / per_article, 1)}
+    print(f"  {'per-article analysis (sum)':<28}{per_article:>8.2f} s {len(docs) / per_article:>10,.0f} articles/s")
+    corpus_stages(articles, results)
     baselines(articles, args.baseline_sample, results)
     results["whole_run"] = {}
     whole_run(docs, results, args.engine, args.workers)

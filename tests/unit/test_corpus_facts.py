@@ -409,3 +409,21 @@ def test_worry_and_criticism_of_one_actor_are_one_reaction_across_articles() -> 
     (fact,) = merged(doc("a1", worry), doc("a2", blame))
     assert fact.cameo in {"012", "111"} and fact.independent_sources == 2
     assert len(merged(doc("a1", worry, blame))) == 2  # within one text, two statements
+
+
+def test_a_reaction_continued_by_an_anaphoric_subject_is_one_fact() -> None:
+    article = doc(
+        "a1",
+        ("Le pacte a suscité de vives critiques du Brésil et du Chili.", [E("critiques", "111", ["BRA", "CHL"])]),
+        ("Les dirigeants de ces pays ont dit leur inquiétude.", [E("inquiétude", "012", ["BRA", "CHL"])]),
+        "Rien ne bouge.",
+        ("Ces pays ont aussi dit leur inquiétude.", [E("inquiétude", "012", ["BRA", "CHL"])]),
+    )
+    article.events[1].rule += "+pronoun"
+    article.events[2].rule += "+pronoun"
+    facts = merged(article)
+    # the next sentence goes on telling the reaction; two sentences later it is told again, separately
+    assert sorted(len(f.sources[0].evidence.split(" … ")) for f in facts) == [1, 2]
+    article.events[1].rule = "test"  # a subject named anew is not a continuation: the criticism stands alone
+    (alone,) = [f for f in merged(article) if f.cameo == "111"]
+    assert len(alone.sources[0].evidence.split(" … ")) == 1

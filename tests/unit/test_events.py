@@ -168,3 +168,76 @@ def test_stage_speed_under_a_millisecond_per_3kb_article() -> None:
     print(f"events stage: {per_article * 1e6:.0f} µs per {len(text)}-byte article")
     # The target is < 1 ms per 3 KB; the bound here only catches a blow-up on a loaded CI machine.
     assert per_article < 0.02
+
+
+# --- state nouns, modality, frames, implicit recipients, war agents -----------------------------
+
+def test_bare_relationship_and_war_nouns_are_states_not_events() -> None:
+    text = "La coopération militaire entre le Brésil et l'Argentine inquiète. Le pays souffre de la guerre au Soudan."
+    _, evs = run(text, {"Brésil": "BRA", "Argentine": "ARG", "Soudan": "SDN"})
+    assert evs == []
+    text = "The military cooperation between Brazil and Argentina worries analysts amid the war in Sudan."
+    _, evs = run(text, {"Brazil": "BRA", "Argentina": "ARG", "Sudan": "SDN"}, lang="en")
+    assert evs == []
+
+
+def test_a_state_noun_with_an_onset_or_its_own_date_is_an_event() -> None:
+    text = "Les prix montent depuis le début de la guerre au Soudan."
+    _, evs = run(text, {"Soudan": "SDN"})
+    ev = by_trigger(evs, text, "guerre")
+    assert ev.cameo == "190" and ev.target_actors == ["SDN"]
+    text = "Le blé manque, surtout depuis le conflit soudanais en avril 2023, a dit le ministre hier."
+    _, evs = run(text, {"soudanais": "SDN"}, times=[("avril 2023", "2023-04"), ("hier", "2024-05-09")])
+    ev = by_trigger(evs, text, "conflit")
+    assert ev.time == "2023-04" and ev.target_actors == ["SDN"] and ev.source_actors == []
+    text = "Prices have risen since the outbreak of the war in Sudan."
+    _, evs = run(text, {"Sudan": "SDN"}, lang="en")
+    assert by_trigger(evs, text, "war").cameo == "190"
+
+
+def test_a_light_verb_makes_a_state_noun_an_action() -> None:
+    text = "Le Brésil apporte un soutien militaire à l'Argentine."
+    _, evs = run(text, {"Brésil": "BRA", "Argentine": "ARG"})
+    ev = by_trigger(evs, text, "soutien militaire")
+    assert ev.cameo == "062" and ev.source_actors == ["BRA"]
+
+
+def test_a_war_noun_takes_the_one_invader_the_article_names() -> None:
+    text = "Le Soudan vit une invasion égyptienne. Depuis le début du conflit soudanais, les prix montent."
+    _, evs = run(text, {"Soudan": "SDN", "égyptienne": "EGY", "soudanais": "SDN"})
+    war = by_trigger(evs, text, "conflit")
+    assert war.source_actors == ["EGY"] and war.target_actors == ["SDN"] and "+war-agent" in war.rule
+
+
+def test_a_trigger_that_is_the_modality_of_another_event_is_not_an_event() -> None:
+    text = "Des sanctions contre le Soudan sont envisagées."
+    _, evs = run(text, {"Soudan": "SDN"})
+    assert [e.cameo for e in evs] == ["163"] and evs[0].certainty == "speculative"
+    text = "Le Brésil a imposé des sanctions au Soudan. Khartoum nie ces accusations."
+    _, evs = run(text, {"Brésil": "BRA", "Soudan": "SDN", "Khartoum": "SDN"})
+    assert not any(e.cameo == "016" for e in evs)
+    text = "Khartoum nie."  # a denial that qualifies nothing stays an event
+    _, evs = run(text, {"Khartoum": "SDN"})
+    assert [e.cameo for e in evs] == ["016"]
+
+
+def test_an_event_set_inside_another_shares_its_cast_and_date() -> None:
+    text = "Un accord commercial signé en mars 2023 lors de la visite de Lula à Buenos Aires reste en vigueur."
+    _, evs = run(text, {"Lula": "lula", "Buenos Aires": "ARG"}, times=[("mars 2023", "2023-03")])
+    signed, visit = by_trigger(evs, text, "signé"), by_trigger(evs, text, "visite")
+    assert signed.source_actors == ["lula"] and signed.target_actors == ["ARG"] and "+frame" in signed.rule
+    assert signed.time == visit.time == "2023-03"
+
+
+def test_a_date_belongs_to_the_trigger_nearest_without_another_in_between() -> None:
+    text = "L'adoption du traité par le Sénat rappelle le début de la guerre au Soudan en avril 2023."
+    _, evs = run(text, {"Sénat": "BRA", "Soudan": "SDN"}, times=[("avril 2023", "2023-04")])
+    assert by_trigger(evs, text, "adoption").time is None
+    assert by_trigger(evs, text, "guerre").time == "2023-04"
+
+
+def test_a_giving_verb_without_recipient_gives_to_the_previous_subject() -> None:
+    text = "Le Soudan manque de tout depuis des mois. En retour, l'Égypte fournit du blé et des médicaments."
+    _, evs = run(text, {"Soudan": "SDN", "Égypte": "EGY"})
+    ev = by_trigger(evs, text, "fournit")
+    assert ev.source_actors == ["EGY"] and ev.target_actors == ["SDN"] and "+recipient" in ev.rule

@@ -171,12 +171,16 @@ def code_relation(a: str, b: str, *, same_article: bool) -> str | None:
         return "refines"
     if same_article:
         return None
-    for x, y in EQUIVALENT:
-        if (a.startswith(x) and b.startswith(y)) or (a.startswith(y) and b.startswith(x)):
-            return "equivalent"
+    if equivalent(a, b):
+        return "equivalent"
     if family(a) == family(b) and root(a) == root(b) and (is_generic(a) or is_generic(b)):
         return "generic"
     return None
+
+
+def equivalent(a: str, b: str) -> bool:
+    """The two codes are a pair of ``EQUIVALENT`` (one happening told with codes of different roots)."""
+    return any((a.startswith(x) and b.startswith(y)) or (a.startswith(y) and b.startswith(x)) for x, y in EQUIVALENT)
 
 
 def codes_compatible(a: str, b: str, *, same_article: bool) -> bool:

@@ -92,6 +92,7 @@ class Item:
     object_terms: frozenset[str]
     phase: str | None
     evidence: str
+    sentence_no: int = 0  # the mention's sentence, counted in its article
 
     @property
     def certainty(self) -> str:
@@ -175,9 +176,31 @@ def _anchored(a: Item, b: Item) -> bool:
     )
 
 
+# Rules of the events stage that took a mention's subject from the previous sentence.
+_ANAPHORIC_SUBJECT = ("+pronoun", "+anaphor")
+
+
+def continues(a: Item, b: Item) -> bool:
+    """One mention goes on telling the other's happening in the next sentence of the same article:
+    « X, Y et Z ont vivement réagi (111). Les dirigeants de ces pays ont exprimé leur inquiétude (012) »
+    — the later subject points back to the earlier one, the cast is the same and the codes are a pair
+    of ``cameo.EQUIVALENT``."""
+    first, later = (a, b) if a.sentence_no < b.sentence_no else (b, a)
+    return (
+        a.article == b.article
+        and later.sentence_no == first.sentence_no + 1
+        and any(tag in later.event.rule for tag in _ANAPHORIC_SUBJECT)
+        and bool(first.actors)
+        and first.actors == later.actors
+        and cameo.equivalent(a.code, b.code)
+    )
+
+
 def score(a: Item, b: Item) -> float | None:
     """How well two mentions fit one fact, or None when they cannot be one fact."""
     relation = cameo.code_relation(a.code, b.code, same_article=a.article == b.article)
+    if relation is None and continues(a, b):
+        relation = "equivalent"
     if relation is None:
         return None
     if relation == "generic" and not a.object_classes & b.object_classes:

@@ -22,6 +22,7 @@ about what may happen), a denial and a plain negation are kept as sources but co
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -73,6 +74,7 @@ def _person_kind(entity_id: str, mention_kinds: dict[str, str], kb: object | Non
 def _items(articles: Sequence[Article], kb: CountryResolver | None) -> list[Item]:
     items: list[Item] = []
     for article in articles:
+        starts = [s.start for s in article.sentences] or sorted({e.sentence.start for e in article.events})
         kinds: dict[str, str] = {}
         for mention in article.mentions:
             kinds.setdefault(mention.entity_id, mention.kind)
@@ -106,6 +108,7 @@ def _items(articles: Sequence[Article], kb: CountryResolver | None) -> list[Item
                     object_terms=terms,
                     phase=phase_of(article.text[event.trigger.start : event.trigger.end]),
                     evidence=" ".join(sentence.split()),
+                    sentence_no=bisect_right(starts, event.sentence.start),
                 )
             )
     return items

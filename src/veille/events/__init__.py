@@ -20,18 +20,21 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from veille.events.arguments import Args, CountryOf, extract
-from veille.events.certainty import analyse, anaphoric_denials, claim_sources, decide, subject_window
+from veille.events.certainty import CueHit, analyse, anaphoric_denials, claim_sources, decide, subject_window
 from veille.events.labels import EVENT_LABELS, cameo_label
 from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, get_lexicon
 from veille.events.matching import Match, find_cues, find_triggers
 from veille.events.sentence import SentenceView
-from veille.events.tokens import tokenize
+from veille.events.tokens import Token, tokenize
 from veille.types import Article, EventMention, Mention, Span, TimeRef
 
 __all__ = ["EVENT_LABELS", "LexiconError", "build_lexicon", "cameo_label", "find_events", "get_lexicon",
            "actor_countries"]
 
 _BACK = 2  # sentences a denial or an anaphor may reach back
+_MODAL = frozenset({"speculative", "denied"})  # cue classes that qualify another event
+_GIVING = frozenset({"06", "07"})  # material cooperation and aid: someone gives to someone
+_OF = frozenset({"de", "d'", "du", "des", "of"})
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 
 
@@ -84,6 +87,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     published = (article.published or "")[:10] or None
     state = _State()
     out: list[EventMention] = []
+    wars: list[EventMention] = []  # state nouns of war that became events (« le début de la guerre »)
     for n, sent in enumerate(sentences):
         tokens = tokenize(text, sent.start, sent.end, lang)
         if not tokens:
@@ -104,11 +108,20 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
                                           for k in range(len(tokens) - 1))
         new: list[tuple[int, EventMention, Args]] = []
         objects: list[tuple[Span, str, str]] = []  # (object span, code, pos) of the events kept so far
+        kept: list[tuple[Match, EventMention]] = []
+        modal = [h for h in hits if h.cls in _MODAL]
         for m in trig:
+            if modal and _modality(m, modal, trig):
+                continue
             window, controller = subject_window(hits, m)
             args = extract(view, m, lex, window, country_of, controller, exclude)
             code = m.item.code_for(args.object_class)
-            if code is None or _nested(tokens[m.first].start, code, objects):
+            if code is None:
+                continue
+            attached = _attached_date(m, tokens, sent_times) if m.item.state and sent_times else None
+            if m.item.state and not _state_event(m, view, args, attached, lex):
+                continue
+            if _nested(tokens[m.first].start, code, objects):
                 continue
             if args.object is not None:
                 objects.append((args.object, code, m.item.pos))
@@ -117,15 +130,44 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             ev.source_actors, ev.target_actors = args.source, args.target
             ev.object, ev.quantity, ev.place = args.object, args.quantity, args.place
             ev.certainty, ev.certainty_rule, ev.attributed_to, ev.denied_by = decide(hits, m)
-            _bind_time(ev, m, view, sent_times, published, lex)
-            _carry(ev, args, state, n, agentless)
+            if m.item.state:  # a state's date is the one written in its phrase, never the sentence's
+                ev.time = attached.value if attached else None
+            else:
+                own = _own_times(m, tokens, trig, sent_times) if sent_times and len(trig) > 1 else sent_times
+                _bind_time(ev, m, view, own, published, lex)
+            _carry(ev, args, state, n, agentless, country_of)
             new.append((n, ev, args))
+            kept.append((m, ev))
+        _frames(kept, tokens, lex)
         for deniers in anaphoric_denials(view, hits, lex, trig):
             _link_denial(state, n, deniers)
         state.events = [x for x in state.events if x[0] >= n - 6] + new
         out.extend(ev for _, ev, _ in new)
+        wars.extend(ev for m, ev in kept if m.item.state and ev.cameo[:2] == "19")
         _remember_subject(state, mentions, m_starts, sent, n, new)
+    _war_agents(wars, out, country_of)
     return out
+
+
+def _war_agents(wars: list[EventMention], events: list[EventMention], country_of: CountryOf) -> None:
+    """« le conflit ukrainien » names where a war is fought, not who wages it. When the article names
+    one side attacking there (« l'invasion russe », with that target or none), it is the war's agent."""
+    for war in wars:
+        if war.source_actors or not war.target_actors:
+            continue
+        where = {country_of(t) or t for t in war.target_actors}
+        agents: dict[str, list[str]] = {}
+        for ev in events:
+            if ev is war or ev in wars or ev.cameo[:2] not in ("18", "19") or not ev.source_actors:
+                continue
+            if {country_of(t) or t for t in ev.target_actors} - where:
+                continue
+            key = ",".join(sorted({country_of(a) or a for a in ev.source_actors}))
+            if not set(key.split(",")) & where:
+                agents.setdefault(key, list(ev.source_actors))
+        if len(agents) == 1:
+            war.source_actors = next(iter(agents.values()))
+            war.rule += "+war-agent"
 
 
 def _rule(m: Match, args: Args) -> str:
@@ -155,6 +197,77 @@ def _bind_time(ev: EventMention, m: Match, view: SentenceView, times: Sequence[T
         ev.time_bounds = (None, published)
 
 
+def _modality(m: Match, modal: Sequence[CueHit], trig: Sequence[Match]) -> bool:
+    """« des sanctions sont envisagées », « X nie ces accusations »: a trigger that is itself a cue of
+    possibility or denial over another trigger of the sentence is that event's modality (its certainty),
+    not an event of its own."""
+    return any(h.first <= m.first <= h.last and any(o is not m and h.governs(o) for o in trig) for h in modal)
+
+
+def _attached_date(m: Match, tokens: Sequence[Token], times: Sequence[TimeRef]) -> TimeRef | None:
+    """A date inside the trigger's own phrase, at most three words after it (« le conflit ukrainien en
+    février 2022 », "the war of 1950"), with no punctuation in between."""
+    end = tokens[m.last].end
+    for t in times:
+        if t.start < end:
+            continue
+        gap = [tok for tok in tokens[m.last + 1 : m.last + 5] if tok.end <= t.start]
+        return t if len(gap) <= 3 and all(tok.kind != "punct" for tok in gap) else None
+    return None
+
+
+def _state_event(m: Match, view: SentenceView, args: Args, attached: TimeRef | None, lex: Lexicon) -> bool:
+    """A state noun (« la coopération militaire », « la guerre en Ukraine ») is a backdrop, not a
+    happening, unless something happens to it: a date in its phrase, a quantity, an onset or an end
+    (« le début de la guerre »), or a light verb that makes it an action (« apporter un soutien »)."""
+    if attached is not None or args.quantity is not None:
+        return True
+    g, toks = lex.grammar, view.tokens
+    k = m.first - 1
+    while k >= 0 and (toks[k].low in g.determiners or toks[k].low in _OF):
+        k -= 1
+    if k < 0 or k == m.first - 1:
+        return False
+    word = toks[k]
+    return word.lemma in g.light_verbs or word.low in g.light_verbs or (
+        toks[k + 1].low in _OF and (word.lemma in g.onsets or word.low in g.onsets))
+
+
+def _own_times(m: Match, tokens: Sequence[Token], trig: Sequence[Match], times: Sequence[TimeRef]) -> list[TimeRef]:
+    """The sentence's dates that no other trigger stands between: in « l'adoption … depuis le début du
+    conflit en février 2022 », the date belongs to the conflict, not to the adoption."""
+    t0, t1 = tokens[m.first].start, tokens[m.last].end
+    others = [(tokens[o.first].start, tokens[o.last].end) for o in trig if o is not m]
+    return [t for t in times if not any(
+        (t1 <= s < t.start) if t.start >= t1 else (t.end <= s and e <= t0) for s, e in others)]
+
+
+def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex: Lexicon) -> None:
+    """« le traité signé en juin 2024 lors de la visite de X à Y »: an event set inside another one
+    (lors de, pendant, au cours de; during) took place with its participants and on its date; each
+    fills what the other lacks."""
+    frames = lex.grammar.frames
+    if not frames or len(kept) < 2:
+        return
+    starts = {m.first: ev for m, ev in kept}
+    for m, ev in kept:
+        for p in range(m.last + 1, min(len(tokens), m.last + 6)):
+            if tokens[p].kind == "punct":
+                break
+            phrase = next((f for f in frames if tuple(t.low for t in tokens[p : p + len(f)]) == f), None)
+            if phrase is None:
+                continue
+            q = p + len(phrase)
+            outer = next((starts[k] for k in range(q, min(len(tokens), q + 4)) if k in starts), None)
+            if outer is not None:
+                if not ev.source_actors and not ev.target_actors and (outer.source_actors or outer.target_actors):
+                    ev.source_actors, ev.target_actors = list(outer.source_actors), list(outer.target_actors)
+                    ev.rule += "+frame"
+                ev.time = ev.time or outer.time
+                outer.time = outer.time or ev.time
+            break
+
+
 def _nested(start: int, code: str, objects: list[tuple[Span, str, str]]) -> bool:
     """A trigger inside the object of an earlier one is part of it, not an event of its own
     (« a signé un traité », « la signature d'un traité d'assistance militaire ») — unless a verb
@@ -162,7 +275,7 @@ def _nested(start: int, code: str, objects: list[tuple[Span, str, str]]) -> bool
     return any(span.start <= start < span.end and (c[:2] == code[:2] or pos == "noun") for span, c, pos in objects)
 
 
-def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool) -> None:
+def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool, country_of: CountryOf) -> None:
     """Cheap anaphora. « elle a fourni », « ces pays ont exprimé » take the previous sentence's
     subject; « cette rencontre », « ce traité, signé … » take the actors of the latest event with
     the same code; an agentless event in a sentence naming nobody (« des sanctions sont envisagées »)
@@ -182,6 +295,14 @@ def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool)
     if not ev.source_actors and state.last_subject and (args.subject_pronoun or agentless):
         ev.source_actors = [a for a in state.last_subject if a not in ev.target_actors]
         ev.rule += "+pronoun" if args.subject_pronoun else "+context"
+    elif ev.source_actors and not ev.target_actors and ev.cameo[:2] in _GIVING and state.subject_at == n - 1:
+        # « X s'est tournée vers la Russie. … la Russie fournit des biens »: a giving verb with no
+        # recipient gives to the previous sentence's subject, when that is someone else
+        mine = {country_of(a) or a for a in ev.source_actors}
+        other = [a for a in state.last_subject if (country_of(a) or a) not in mine]
+        if other and len(other) == len(state.last_subject):
+            ev.target_actors = other
+            ev.rule += "+recipient"
 
 
 def _link_denial(state: _State, n: int, deniers: list[str]) -> None:

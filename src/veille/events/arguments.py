@@ -67,7 +67,9 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
     # The object: a noun's « de » complement (« l'envoi de … », « tirs de missiles … » from the head
     # when it names a thing), a verb's following noun phrase.
     if trig.pos == "noun":
-        if last + 1 < len(toks) and toks[last + 1].low in _OF:
+        if _agent_phrase_at(view, last + 1):
+            pass  # « de vives réactions de la part des États-Unis »: the agent, not the object
+        elif last + 1 < len(toks) and toks[last + 1].low in _OF:
             _object(view, last + 1, "noun", lex, a)
         elif last + 2 < len(toks) and toks[last + 2].low in _OF and toks[last + 1].kind == "word" and \
                 toks[last + 1].low not in g.stop_np:  # one adjective first: « l'adoption unanime de … »
@@ -83,6 +85,9 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
     a.passive = bool(agents) or _passive(view, head)
 
     if trig.pos == "noun":
+        if "adj" in trig.targets and not targets:
+            # « le conflit ukrainien » is the conflict in Ukraine: the adjective names where it is fought
+            targets = _adjective(view, last, after)
         src = agents or _noun_agent(view, head, last, after, trig)
         if not src and a.object is not None:
             obj = a.object
@@ -97,7 +102,8 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
                 a.rules.append("pair-before")
         if not src and not entre:
             # « Lors d'une visite à Pyongyang, Poutine a … »: the clause's subject did it.
-            src = _subject(view, before) or _first_group(view, [r for r in after if r.governor is None][:1])
+            free = [r for r in after if r.governor is None and r not in targets]
+            src = _subject(view, before) or _first_group(view, free[:1])
             if src:
                 a.rules.append("noun-context")
         a.source = ids(src, country_of)
@@ -138,6 +144,12 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
     return a
 
 
+def _agent_phrase_at(view: SentenceView, k: int) -> bool:
+    """An agent marker of more than one word (« de la part de », "on the part of") starts at token k."""
+    toks = view.tokens
+    return any(len(p) > 1 and tuple(t.low for t in toks[k : k + len(p)]) == p for p in view.g.agent)
+
+
 def _is_target(r: Ref, trig: Trigger) -> bool:
     if r.governor is None:
         return "obj" in trig.targets
@@ -175,7 +187,8 @@ def _noun_agent(view: SentenceView, head: int, last: int, after: list[Ref], trig
         gap = toks[last + 1 : r.first]
         gap_ok = all(t.kind == "word" for t in gap)
         if r.governor is None and gap_ok and r.first <= last + 2:
-            return view.group(view.index_of(r))  # an adjective of nationality: « l'invasion russe »
+            # an adjective of nationality: « l'invasion russe »; a theatre for « le conflit ukrainien »
+            return [] if "adj" in trig.targets else view.group(view.index_of(r))
         # « la visite (officielle) de Poutine »: no other preposition in between
         if r.governor == "de" and "de" not in trig.targets and sum(t.low in view.g.prepositions for t in gap) <= 1:
             return [x for x in view.group(view.index_of(r)) if x.governor in ("de", None) or x.coordinated]
@@ -184,6 +197,14 @@ def _noun_agent(view: SentenceView, head: int, last: int, after: list[Ref], trig
     for r in view.refs:
         if r.possessive and head - 3 <= r.last < head:
             return [r]
+    return []
+
+
+def _adjective(view: SentenceView, last: int, after: list[Ref]) -> list[Ref]:
+    """A name right after the noun, with at most one word between (« le conflit ukrainien »)."""
+    for r in after[:1]:
+        if r.governor is None and r.first <= last + 2 and all(t.kind == "word" for t in view.tokens[last + 1 : r.first]):
+            return view.group(view.index_of(r))
     return []
 
 

@@ -8,6 +8,10 @@ Phrase syntax (triggers and cues): lemmas separated by spaces, matched in order 
 ``MAX_GAP`` words between parts (« exprimer … inquiétude » matches « ont exprimé leur vive
 inquiétude »); ``+word`` must follow the previous part directly (« d' +après »); ``a|b`` lists
 alternatives for one part; ``=form`` matches a surface form only (« =aurait », never « avoir »).
+
+A trigger code written ``~062`` marks a *state* noun (« la coopération militaire », « la guerre en
+Ukraine »): a relationship or a situation, which is an event only when something happens to it
+(see ``veille.events._state_event``).
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class Trigger:
     cameo: str | None  # None: an event only when the object class gives a code
     blocking: bool  # a phrase that is not an event (« guerre froide ») and hides shorter triggers
     pos: str
+    state: bool  # a state noun (code written ~NNN): an event only with a date, an onset, a quantity
     targets: frozenset[str]  # prepositions (or "obj") that introduce the target
     place_preps: frozenset[str]  # prepositions whose complement is also the place
     by_object: tuple[tuple[str, str], ...]
@@ -94,6 +99,9 @@ class Grammar:
     recent: frozenset[str]
     subject_anaphors: frozenset[str]
     boundary_heads: frozenset[str] = frozenset()
+    onsets: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    frames: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(slots=True)
@@ -190,6 +198,10 @@ def load_triggers(path: Path, codes: frozenset[str], lang: str) -> list[Trigger]
         if (text, pos) in seen:
             raise LexiconError(path, n, f"duplicate trigger {text!r} ({pos}), first on line {seen[text, pos]}")
         seen[text, pos] = n
+        state = code.startswith("~")
+        if state and pos != "noun":
+            raise LexiconError(path, n, "only a noun can be a state trigger (~code)")
+        code = code.removeprefix("~")
         blocking = code == "none"
         if not blocking and code != "-":
             _check_code(code, codes, path, n)
@@ -211,6 +223,7 @@ def load_triggers(path: Path, codes: frozenset[str], lang: str) -> list[Trigger]
             cameo=None if code in ("-", "none") else code,
             blocking=blocking,
             pos=pos,
+            state=state,
             targets=frozenset(t.removesuffix("+place") for t in tgt),
             place_preps=frozenset(t.removesuffix("+place") for t in tgt if t.endswith("+place")),
             by_object=tuple(pairs),
@@ -263,6 +276,9 @@ def load_grammar(path: Path) -> Grammar:
             raise LexiconError(path, None, f"{key!r} must be a list of strings")
         return frozenset(v.replace("’", "'") for v in value)
 
+    def optional(key: str) -> frozenset[str]:
+        return words(key) if key in raw else frozenset()
+
     def numbers(key: str) -> dict[str, float]:
         value = raw.get(key)
         if not isinstance(value, dict) or not all(isinstance(v, int | float) for v in value.values()):
@@ -291,6 +307,9 @@ def load_grammar(path: Path) -> Grammar:
         subject_anaphors=words("subject_anaphors"),
     )
     grammar.boundary_heads = frozenset(p[0] for p in grammar.boundaries)
+    grammar.onsets = optional("onsets")
+    grammar.light_verbs = optional("light_verbs")
+    grammar.frames = tuple(tuple(p.split()) for p in sorted(optional("frames")))
     return grammar
 
 
