@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from veille.events.arguments import Args, CountryOf, extract
@@ -25,7 +26,7 @@ from veille.events.labels import EVENT_LABELS, cameo_label
 from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, get_lexicon
 from veille.events.matching import Match, find_cues, find_triggers
 from veille.events.sentence import SentenceView
-from veille.events.tokens import Token, tokenize
+from veille.events.tokens import Token, split_by, tokenize_text
 from veille.types import Article, EventMention, Mention, Span, TimeRef
 
 __all__ = ["EVENT_LABELS", "LexiconError", "build_lexicon", "cameo_label", "find_events", "get_lexicon",
@@ -88,8 +89,9 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     state = _State()
     out: list[EventMention] = []
     wars: list[EventMention] = []  # state nouns of war that became events (« le début de la guerre »)
+    per_sentence = split_by(text, tokenize_text(text, lang), sentences, lang)
     for n, sent in enumerate(sentences):
-        tokens = tokenize(text, sent.start, sent.end, lang)
+        tokens = per_sentence[n]
         if not tokens:
             continue
         trig = find_triggers(tokens, lex.trigger_index, lex.grammar.determiners)
@@ -250,11 +252,13 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex
     if not frames or len(kept) < 2:
         return
     starts = {m.first: ev for m, ev in kept}
+    heads = _frame_heads(frames)
     for m, ev in kept:
         for p in range(m.last + 1, min(len(tokens), m.last + 6)):
             if tokens[p].kind == "punct":
                 break
-            phrase = next((f for f in frames if tuple(t.low for t in tokens[p : p + len(f)]) == f), None)
+            phrase = next((f for f in heads.get(tokens[p].low, ())
+                           if tuple(t.low for t in tokens[p : p + len(f)]) == f), None)
             if phrase is None:
                 continue
             q = p + len(phrase)
@@ -266,6 +270,15 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex
                 ev.time = ev.time or outer.time
                 outer.time = outer.time or ev.time
             break
+
+
+@lru_cache(maxsize=8)
+def _frame_heads(frames: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The frame phrases by first word, in their order."""
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for f in frames:
+        heads.setdefault(f[0], []).append(f)
+    return heads
 
 
 def _nested(start: int, code: str, objects: list[tuple[Span, str, str]]) -> bool:

@@ -86,14 +86,26 @@ def _candidates(tok: Token, index: dict[str, list[T]], cache: dict[str, list[T]]
     return out
 
 
+def _hits(tokens: Sequence[Token], index: dict[str, list[T]]) -> list[tuple[int, list[T]]]:
+    """(token index, candidates) of the tokens that head some phrase of ``index``; most words head
+    none, so the per-word test is one dict look-up done in C."""
+    cache = _CACHE.setdefault(id(index), {})
+    lows = [t.low for t in tokens]
+    found = list(map(cache.get, lows))
+    if None in found:
+        for i, c in enumerate(found):
+            if c is None:
+                found[i] = _candidates(tokens[i], index, cache)
+    return [(i, c) for i, c in enumerate(found) if c]
+
+
 def find_cues(tokens: Sequence[Token], index: dict[str, list[Cue]]) -> list[Match[Cue]]:
     """Every cue occurrence (the longest phrase per head word); cues may overlap."""
     out: list[Match[Cue]] = []
-    cache = _CACHE.setdefault(id(index), {})
-    for i, tok in enumerate(tokens):
-        if tok.kind == "punct":
+    for i, cands in _hits(tokens, index):
+        if tokens[i].kind == "punct":
             continue
-        for cue in _candidates(tok, index, cache):
+        for cue in cands:
             idx = _rest(tokens, i, cue.parts)
             if idx is not None:
                 out.append(Match(cue, idx))
@@ -106,12 +118,8 @@ def find_triggers(
 ) -> list[Match[Trigger]]:
     """Non-overlapping trigger occurrences; longer phrases win, blocking phrases are dropped last."""
     found: list[Match[Trigger]] = []
-    cache = _CACHE.setdefault(id(index), {})
-    for i, tok in enumerate(tokens):
-        if tok.kind != "word":
-            continue
-        cands = _candidates(tok, index, cache)
-        if not cands:
+    for i, cands in _hits(tokens, index):
+        if tokens[i].kind != "word":
             continue
         best: list[Match[Trigger]] = []
         for trig in cands:
@@ -123,6 +131,8 @@ def find_triggers(
         chosen = _choose_pos(best, tokens, i, determiners) if best else None
         if chosen is not None:
             found.append(chosen)
+    if not found:
+        return found
     found.sort(key=lambda m: (-len(m.idx), m.first))
     used: set[int] = set()
     kept: list[Match[Trigger]] = []

@@ -59,7 +59,9 @@ class SentenceView:
             self.refs.append(ref)
         for i, ref in enumerate(self.refs):
             self._govern(i, ref)
-        self.strong = [i for i, t in enumerate(tokens) if t.low in STRONG or self._boundary_at(i)]
+        heads = grammar.boundary_heads
+        self.strong = [i for i, t in enumerate(tokens)
+                       if t.low in STRONG or (t.low in heads and self._boundary_at(i))]
         self.commas = sorted(set(self.strong) | {i for i, t in enumerate(tokens) if t.low == ","})
 
     # --- boundaries -------------------------------------------------------------------------

@@ -5,29 +5,49 @@ argument rules look at the word before a name (a preposition, a determiner). Eli
 (« l'envoi » → « l' » + « envoi ») because the article and the noun play different parts;
 hyphenated words stay whole (« nord-coréens », « Jong-un »). Numbers keep their thousands
 separators (« 3 000 ») so that a quantity is one token.
+
+Speed: this is the stage's hot path (every word of every article), so the work per token stays in C.
+``tokenize_text`` runs one ``findall`` over the whole article, whose pattern captures the skipped
+characters before each token so that offsets are running sums of lengths; each distinct surface
+form is analysed once per process; tokens are named tuples built with ``tuple.__new__``.
+:func:`split_by` then hands each sentence its slice of the article's tokens.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate, chain, compress, repeat
+from operator import add, itemgetter
+from typing import NamedTuple
 
 import simplemma
 
-# Words first (the common case); elisions are split after the match, which is cheaper than a
-# look-ahead alternative tried at every position.
-_TOKEN = re.compile(
-    r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])(?:,\d+)?|\d+(?:[.,]\d+)*"
-    r"|[^\w\s]",
-    re.UNICODE,
-)
+from veille.types import Span
+
+# Elided forms stand for a full word; the full word is what the lexicons name.
+_ELISIONS = {
+    "l'": "le", "d'": "de", "s'": "se", "n'": "ne", "qu'": "que", "j'": "je", "m'": "me",
+    "t'": "te", "c'": "ce", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque",
+    "quoiqu'": "quoique",
+}
 _ELIDED = frozenset({"c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 
 
-@dataclass(slots=True)
-class Token:
+# Words first (the common case); elisions are split after the match, which is cheaper than a
+# look-ahead alternative tried at every position. Only whitespace and « _ » are never part of a token,
+# hence the gap group ``[\s_]*`` before each one: offsets are running sums of lengths.
+_TOKEN_BODY = (
+    r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])(?:,\d+)?|\d+(?:[.,]\d+)*"
+    r"|[^\w\s]"
+)
+_GAP_TOKEN = re.compile(r"([\s_]*)(" + _TOKEN_BODY + ")")
+
+
+class Token(NamedTuple):
     start: int
     end: int
     low: str  # lower-cased surface, typographic apostrophe normalised to '
@@ -44,49 +64,82 @@ def lemma_of(low: str, lang: str) -> str:
         return low
 
 
-# lang → surface → ((offset, length, low, lemma, kind), …): news repeats its words, so each
-# surface form is analysed once per process.
-_SEEN: dict[str, dict[str, tuple[tuple[int, int, str, str, str], ...]]] = {}
+# lang → surface → (low, lemma, kind) of its (first) token: news repeats its words, so each
+# surface form is analysed once per process. An elided word (« l'envoi ») is two tokens: the first
+# entry is the elision's, ``_SPLIT`` holds (its length, low, lemma) of the word after it.
+_SEEN: dict[str, dict[str, tuple[str, str, str]]] = {}
+_SPLIT: dict[str, dict[str, tuple[int, str, str]]] = {}
+_MAX_SEEN = 500_000
 
 
-def _analyse(surface: str, lang: str) -> tuple[tuple[int, int, str, str, str], ...]:
+def _analyse(surface: str, lang: str) -> tuple[tuple[str, str, str], tuple[int, str, str] | None]:
     first = surface[0]
     if first.isdigit():
-        return ((0, len(surface), surface, surface, "num"),)
+        return (surface, surface, "num"), None
     if not first.isalpha():
         low = surface.replace("’", "'")
-        return ((0, len(surface), low, low, "punct"),)
+        return (low, low, "punct"), None
     low = surface.lower().replace("’", "'")
     cut = low.find("'")
     if cut > 0 and low[:cut] in _ELIDED:
-        head = low[: cut + 1]
-        rest = low[cut + 1 :]
-        return ((0, cut + 1, head, _ELISIONS.get(head, head), "elision"),
-                (cut + 1, len(rest), rest, lemma_of(rest, lang), "word"))
-    return ((0, len(surface), low, lemma_of(low, lang), "word"),)
+        head, rest = low[: cut + 1], low[cut + 1 :]
+        return (head, _ELISIONS.get(head, head), "elision"), (cut + 1, rest, lemma_of(rest, lang))
+    return (low, lemma_of(low, lang), "word"), None
+
+
+_NEW = tuple.__new__
+
+
+def tokenize_text(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    pairs = _GAP_TOKEN.findall(text, start, end)
+    if not pairs:
+        return []
+    surfaces = list(map(itemgetter(1), pairs))
+    seen = _SEEN.setdefault(lang, {})
+    split = _SPLIT.setdefault(lang, {})
+    infos = list(map(seen.get, surfaces))
+    if None in infos:
+        for k, info in enumerate(infos):
+            if info is None:
+                info, rest = _analyse(surfaces[k], lang)
+                infos[k] = info
+                if len(seen) < _MAX_SEEN:
+                    seen[surfaces[k]] = info
+                    if rest is not None:
+                        split[surfaces[k]] = rest
+                elif rest is not None:  # the cache is full: split this one by hand below
+                    split = dict(split)
+                    split[surfaces[k]] = rest
+    # offsets: start + len(gap0), + len(tok0), + len(gap1), …
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
+    tokens = list(map(_NEW, repeat(Token), map(add, zip(bounds[1::2], bounds[2::2], strict=True), infos)))
+    if not split.keys().isdisjoint(surfaces):
+        for k in reversed(list(compress(range(len(surfaces)), map(split.__contains__, surfaces)))):
+            cut, low, lemma = split[surfaces[k]]
+            s, e, head, head_lemma, kind = tokens[k]
+            tokens[k : k + 1] = [Token(s, s + cut, head, head_lemma, kind), Token(s + cut, e, low, lemma, "word")]
+    return tokens
 
 
 def tokenize(text: str, start: int, end: int, lang: str) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    seen = _SEEN.setdefault(lang, {})
-    tokens: list[Token] = []
-    append = tokens.append
-    for m in _TOKEN.finditer(text, start, end):
-        surface = m.group()
-        pieces = seen.get(surface)
-        if pieces is None:
-            pieces = _analyse(surface, lang)
-            if len(seen) < 500_000:
-                seen[surface] = pieces
-        s = m.start()
-        for off, length, low, lemma, kind in pieces:
-            append(Token(s + off, s + off + length, low, lemma, kind))
-    return tokens
+    return tokenize_text(text, lang, start, end)
 
 
-# Elided forms stand for a full word; the full word is what the lexicons name.
-_ELISIONS = {
-    "l'": "le", "d'": "de", "s'": "se", "n'": "ne", "qu'": "que", "j'": "je", "m'": "me",
-    "t'": "te", "c'": "ce", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque",
-    "quoiqu'": "quoique",
-}
+def split_by(text: str, tokens: list[Token], sentences: Sequence[Span], lang: str) -> list[list[Token]]:
+    """Each sentence's tokens, sliced from the tokens of the whole text. A sentence whose edge falls
+    inside a token (or between two digits, where a number's look-ahead differs) is tokenised alone,
+    so the result is exactly ``tokenize`` of each sentence."""
+    starts = [t.start for t in tokens]
+    n = len(text)
+    out: list[list[Token]] = []
+    for s in sentences:
+        lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        if (lo > 0 and tokens[lo - 1].end > s.start) or (hi > lo and tokens[hi - 1].end > s.end) or (
+                s.end < n and text[s.end].isdigit()):
+            out.append(tokenize_text(text, lang, s.start, s.end))
+        else:
+            out.append(tokens[lo:hi])
+    return out
