@@ -8,6 +8,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import ahocorasick
+
+from veille.clean.prefilter import literal_prefixes
 from veille.errors import VeilleError
 from veille.text.normalise import fold
 
@@ -78,51 +81,72 @@ def _chrome_shaped(folded: str) -> bool:
     return size <= MAX_FREE_CUE_LINE or (size <= MAX_UNPUNCTUATED_LINE and folded[-1] not in '.!?"')
 
 
-def _compile(cues: list[Cue], indexes: list[int]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    starts, anywhere = [], []
+def _anchored(cues: list[Cue], indexes: list[int]) -> re.Pattern[str] | None:
+    starts = []
     for index in indexes:
         cue = cues[index]
         if cue.match == "prefix":
             starts.append(f"(?P<c{index}>{re.escape(cue.pattern)}(?![^\\W_]))")
         elif cue.match == "regex" and cue.pattern.startswith("^"):
             starts.append(f"(?P<c{index}>{cue.pattern[1:]})")
-        elif cue.match != "exact":
-            body = cue.pattern if cue.match == "regex" else re.escape(cue.pattern)
-            anywhere.append(f"(?P<c{index}>{body})")
-    return (re.compile("|".join(starts)) if starts else None,
-            re.compile("|".join(anywhere)) if anywhere else None)
+    return re.compile("|".join(starts)) if starts else None
 
 
 class CueMatcher:
-    """All cues of a file compiled into two regular expressions (anchored at the line start, and
-    anywhere) plus a dict of exact lines, so that a line is folded once and scanned twice at most."""
+    """The cues of a file, compiled for speed: a dict of exact lines, one alternation of the cues
+    anchored at the line start, and an Aho-Corasick prefilter (literal prefixes) in front of the cues
+    that may match anywhere, so that a line is folded once and only plausible cues are tried."""
 
     def __init__(self, cues: list[Cue]) -> None:
         self.cues = cues
         self.exact: dict[str, Cue] = {}
-        for cue in cues:
+        self.free: dict[int, re.Pattern[str]] = {}
+        self.always: list[int] = []  # free cues without a literal prefix: tried on every short line
+        self.automaton = ahocorasick.Automaton()
+        by_prefix: dict[str, list[int]] = {}
+        for index, cue in enumerate(cues):
             if cue.match == "exact":
                 self.exact.setdefault(cue.pattern, cue)
-        self._compiled: dict[frozenset[str], tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+            elif cue.match == "contains" or (cue.match == "regex" and not cue.pattern.startswith("^")):
+                source = cue.pattern if cue.match == "regex" else re.escape(cue.pattern)
+                self.free[index] = re.compile(source)
+                prefixes = literal_prefixes(source)
+                if prefixes is None:
+                    self.always.append(index)
+                for prefix in prefixes or ():
+                    by_prefix.setdefault(prefix, []).append(index)
+        for prefix, indexes in by_prefix.items():
+            self.automaton.add_word(prefix, tuple(indexes))
+        if by_prefix:
+            self.automaton.make_automaton()
+        self._anchored: dict[frozenset[str], re.Pattern[str] | None] = {}
 
-    def _patterns(self, reasons: frozenset[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        compiled = self._compiled.get(reasons)
-        if compiled is None:
+    def _anchored_for(self, reasons: frozenset[str]) -> re.Pattern[str] | None:
+        if reasons not in self._anchored:
             indexes = [i for i, cue in enumerate(self.cues) if cue.reason in reasons]
-            compiled = self._compiled[reasons] = _compile(self.cues, indexes)
-        return compiled
+            self._anchored[reasons] = _anchored(self.cues, indexes)
+        return self._anchored[reasons]
+
+    def _free_match(self, folded: str, reasons: frozenset[str]) -> Cue | None:
+        candidates = set(self.always)
+        if self.automaton.kind == ahocorasick.AHOCORASICK:
+            for _, indexes in self.automaton.iter(folded):
+                candidates.update(indexes)
+        for index in sorted(candidates):  # file order: the first cue listed wins
+            cue = self.cues[index]
+            if cue.reason in reasons and self.free[index].search(folded):
+                return cue
+        return None
 
     def classify(self, folded: str, reasons: frozenset[str] = REASONS) -> Cue | None:
         cue = self.exact.get(folded.rstrip(" .:!"))
         if cue is not None and cue.reason in reasons:
             return cue
-        anchored, free = self._patterns(reasons)
+        anchored = self._anchored_for(reasons)
         match = anchored.match(folded) if anchored is not None else None
-        if match is None and free is not None and _chrome_shaped(folded):
-            match = free.search(folded)
         if match is not None and match.lastgroup is not None:
             return self.cues[int(match.lastgroup[1:])]
-        return None
+        return self._free_match(folded, reasons) if _chrome_shaped(folded) else None
 
 
 @lru_cache(maxsize=1)
