@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from veille.report.i18n import CERTAINTY_ORDER, role_label, t
+from veille.report.i18n import CERTAINTY_ORDER, count, format_timex, role_label, t
 
 Doc = dict[str, Any]
 
@@ -46,6 +46,13 @@ class Briefing:
         self.data = data
         self.lang = lang
         self.refs = {a["id"]: f"A{i}" for i, a in enumerate(data.articles, start=1)}
+        # A copy is cited as such, so that a reader does not count the same text twice; the original is
+        # the copy published first (then the first in the input).
+        order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(data.articles)}
+        self.copy_of: dict[str, str] = {}
+        for group in data.duplicates:
+            first = min(group, key=lambda a: order.get(a, ("9999", len(order))))
+            self.copy_of.update({member: first for member in group if member != first})
         self.names: dict[str, str] = {e["id"]: str((e.get("names") or {}).get(lang) or e["name"])
                                       for e in data.entities}
 
@@ -58,11 +65,16 @@ class Briefing:
     def _time(self, value: Any) -> str:
         if isinstance(value, dict):
             if value.get("value"):
-                return str(value["value"])
+                return format_timex(str(value["value"]), self.lang)
             if value.get("latest"):
-                return self._t("before", date=value["latest"])
+                return self._t("before", date=format_timex(str(value["latest"]), self.lang))
             return self._t("undated")
-        return str(value) if value else self._t("undated")
+        return format_timex(str(value), self.lang) if value else self._t("undated")
+
+    def ref(self, article_id: str) -> str:
+        ref = self.refs.get(article_id, article_id)
+        original = self.copy_of.get(article_id)
+        return f"{ref}, {self._t('copy_of', ref=self.refs.get(original, original))}" if original else ref
 
     def _fact_line(self, fact: Doc) -> Line:
         certainties = Counter(s["certainty"] for s in fact["sources"])
@@ -70,7 +82,7 @@ class Briefing:
                             for c, n in sorted(certainties.items(), key=lambda kv: CERTAINTY_ORDER.index(kv[0])))
         quantity = f" — {self._t('quantity')} {fact['quantity']:g}" if fact.get("quantity") else ""
         text = (f"**{fact['label']}** — {self._time(fact.get('time'))}"
-                f"{quantity} — {self._t('independent', n=fact['independent_sources'])} — {summary}")
+                f"{quantity} — {count(int(fact['independent_sources']), 'independent', self.lang)} — {summary}")
         cites = []
         for source in fact["sources"]:
             label = self._t("c_" + source["certainty"])
@@ -79,7 +91,7 @@ class Briefing:
                 who = f" ({self._t('per')} {self.actor_names(source['attributed_to'])})"
             if source.get("denied_by"):
                 who += f" ({self._t('denied_by')} {self.actor_names(source['denied_by'])})"
-            cites.append((f"{self.refs.get(source['article'], source['article'])} · {label}{who}",
+            cites.append((f"{self.ref(source['article'])} · {label}{who}",
                           source["evidence"]))
         return Line(text, cites)
 

@@ -8,8 +8,10 @@ CERTAINTY_ORDER = ["asserted", "reported", "alleged", "denied", "speculative", "
 
 _STRINGS: dict[str, tuple[str, str]] = {
     "heading": ("Veille — note de synthèse", "Veille — briefing"),
-    "corpus": ("{n} articles analysés, {f} faits, {s} histoires, {d} groupes de copies.",
-               "{n} articles analysed, {f} facts, {s} stories, {d} groups of copies."),
+    "corpus": ("{articles} analysés{span} : {facts}, {stories}, {copies}.",
+               "{articles} analysed{span}: {facts}, {stories}, {copies}."),
+    "span": (" (publiés du {start} au {end})", " (published {start} to {end})"),
+    "copy_of": ("copie de {ref}", "copy of {ref}"),
     "key_facts": ("Faits clés", "Key facts"),
     "key_facts_note": ("Classés par nombre de sources indépendantes puis par certitude ; chaque source est citée "
                        "avec sa phrase.",
@@ -22,7 +24,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "stories": ("Histoires et copies", "Stories and copies"),
     "copies": ("Copies d'un même texte", "Copies of one text"),
     "sources": ("Sources", "Sources"),
-    "independent": ("{n} source(s) indépendante(s)", "{n} independent source(s)"),
     "quantity": ("quantité", "quantity"),
     "per": ("selon", "according to"),
     "denied_by": ("démenti par", "denied by"),
@@ -95,3 +96,50 @@ def role_label(role: str, lang: str = "fr") -> str:
     if pair is None:
         return role.replace("-", " ")
     return pair[1] if lang == "en" else pair[0]
+
+
+_PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "article": (("article", "articles"), ("article", "articles")),
+    "fact": (("fait", "faits"), ("fact", "facts")),
+    "story": (("histoire", "histoires"), ("story", "stories")),
+    "copies": (("groupe de copies", "groupes de copies"), ("group of copies", "groups of copies")),
+    "independent": (("source indépendante", "sources indépendantes"), ("independent source", "independent sources")),
+}
+
+
+def count(n: int, noun: str, lang: str = "fr") -> str:
+    """« 1 source indépendante », « 0 fait », « 3 faits » (French takes the singular for 0 and 1)."""
+    forms = _PLURALS[noun][1 if lang == "en" else 0]
+    singular = n == 1 if lang == "en" else n < 2
+    return f"{n} {forms[0] if singular else forms[1]}"
+
+
+_MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre"]
+_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+_SEASONS = {"SP": ("printemps", "spring"), "SU": ("été", "summer"), "FA": ("automne", "autumn"),
+            "WI": ("hiver", "winter")}
+
+
+def format_timex(value: str, lang: str = "fr") -> str:
+    """A TIMEX3 value as a reader writes it (« 19 juin 2024 », « juin 2024 », « été 2023 »); values of
+    other shapes are shown as they are."""
+    import re
+
+    months = _MONTHS_EN if lang == "en" else _MONTHS_FR
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+        if lang == "en":
+            return f"{day} {months[month - 1]} {year}"
+        return f"{'1er' if day == 1 else day} {months[month - 1]} {year}"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        return f"{months[int(m[2]) - 1]} {m[1]}"
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        season = _SEASONS[m[2]][1 if lang == "en" else 0]
+        return f"{season} {m[1]}"
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        return f"week {int(m[2])} of {m[1]}" if lang == "en" else f"semaine {int(m[2])} de {m[1]}"
+    if m := re.fullmatch(r"(\d{3})", value):
+        return f"the {m[1]}0s" if lang == "en" else f"années {m[1]}0"
+    return value

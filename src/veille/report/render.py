@@ -6,7 +6,7 @@ import html
 import re
 
 from veille.report.briefing import Briefing, BriefingData, Section
-from veille.report.i18n import t
+from veille.report.i18n import count, format_timex, t
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -21,9 +21,12 @@ text-align:left;vertical-align:top}th{background:#f3f5f7}.note{color:#5a646e;fon
 
 
 def _summary(brief: Briefing) -> str:
-    data = brief.data
-    return t("corpus", brief.lang, n=len(data.articles), f=len(data.facts), s=len(data.stories),
-             d=len(data.duplicates))
+    data, lang = brief.data, brief.lang
+    dates = sorted(a["published"][:10] for a in data.articles if a.get("published"))
+    span = t("span", lang, start=format_timex(dates[0], lang), end=format_timex(dates[-1], lang)) if dates else ""
+    return t("corpus", lang, articles=count(len(data.articles), "article", lang), span=span,
+             facts=count(len(data.facts), "fact", lang), stories=count(len(data.stories), "story", lang),
+             copies=count(len(data.duplicates), "copies", lang))
 
 
 def _md_cell(text: str) -> str:
