@@ -201,3 +201,135 @@ def test_offsets_are_into_the_given_text() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(ValueError, match="supported"):
         find_times("hier", DCT, "de")
+
+
+# --- the speed-ups must not change what is found ---------------------------------------------------
+# Each fast path is checked against the plain computation it replaces, on sentences like those above
+# plus spellings chosen to stress it (folded separators, both apostrophes, numbers of every shape).
+
+_SAMPLES = [
+    "Le sommet s'est ouvert le 4 octobre 2024 à Paris, puis mardi 8 octobre à 21h45 et à 10:30.",
+    "Mis à jour 2024-10-04 ; publié le 04/10/2024 au soir, l’après-midi et l'après midi du 1er mars.",
+    "Un homme de 45 ans, 1 500 emplois, 2000 habitants, les 6-16 ans, 30,4 secondes, 12.5 %, 3e, XXe siècle.",
+    "Il partira lundi prochain ; ils reviendront dans trois semaines, vous chanterez, nous ferons, front.",
+    "Depuis plus de deux ans, vers 20 h, début juin, fin 2023, à la fin de l'année dernière, au début de mai.",
+    "Aujourd’hui, aujourd'hui, d'ici à dix ans, cette semaine-là, le week-end, le week end, mi-mai, 6 et 13 avril.",
+    "The summit opened on October 4, 2024; he'll arrive at 3 p.m. next week, two years ago, in the 1990s.",
+    "«Le 5 mai» (lundi) – 2021/22 — 7h 30, n°12, 10%, 2.000, 1999,5, 1 2 3 4 5 6 7 8 9, 123456789 ans",
+]
+
+
+def _texts() -> list[str]:
+    out: list[str] = []
+    for s in _SAMPLES:
+        out += [s, s.lower(), s.replace(" ", "  "), s.replace("'", "’"), s.replace(" ", "-"), s.replace(" ", "_")]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_trigger_scan_matches_the_plain_scan(lang: str) -> None:
+    from veille.times.grammar import _DIGIT_SEPARATORS, _SEPARATORS, grammar
+
+    g = grammar(lang)
+    for text in _texts():
+        low = text.lower()
+        plain = set()
+        for s in range(len(low)):
+            before = low[s - 1] if s else " "
+            if low[s] in "0123456789" and before in _DIGIT_SEPARATORS:
+                plain.add((s, s + 1))
+            if before not in _SEPARATORS:
+                continue
+            for w in g.trigger_words:
+                e = s + len(w)
+                if low.startswith(w, s) and not (e < len(low) and low[e].isalnum() and not low[e - 1].isdigit()):
+                    plain.add((s, e))
+        assert g.triggers(low) == sorted(plain), text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_rule_filter_keeps_every_rule_that_matches(lang: str) -> None:
+    from veille.times import finder
+    from veille.times.grammar import DIGIT_KEY, grammar
+
+    g = grammar(lang)
+    checked = 0
+    for text in _texts():
+        low = text.lower()
+        for hs, he in g.triggers(low):
+            if low[hs].isdigit():
+                trigger = finder._number_trigger(g, low, hs)
+                if trigger is None:
+                    continue
+                keys = [(hs, DIGIT_KEY, g.rules_at(DIGIT_KEY, "", trigger))]
+            else:
+                trigger = finder._word_trigger(g, low, hs, he)[1]
+                keys = []
+            for pos, key in finder._starts(g, low, low[::-1], hs, 0):
+                keys.append((pos, key, g.rules_at(key, low[pos:hs], trigger)))
+            for pos, key, kept in keys:
+                for rule in g.first.get(key, ()):
+                    m = rule.regex.match(low, pos)
+                    if m is not None and m.end() > hs:
+                        checked += 1
+                        assert rule in kept, (rule.name, low[pos : m.end()])
+    assert checked > 50
+
+
+def test_left_tokens_match_a_forward_tokenisation() -> None:
+    from veille.times.context import Ctx
+    from veille.times.grammar import TOKEN, grammar
+
+    g = grammar("fr")
+    for text in _texts():
+        low = text.lower()
+        ctx = Ctx(text, low, low[::-1], g, g.lex, None, None)
+        for pos in range(len(low) + 1):
+            for k in (1, 2, 3):
+                toks = TOKEN.findall(low, max(0, pos - 12 * k), pos)
+                assert ctx.left_tokens(pos, k) == [t.replace("’", "'") for t in reversed(toks[-k:])]
+            assert ctx.left_word(pos) == (ctx.left_tokens(pos, 1) or [""])[0]
+
+
+def test_tense_cues_match_the_plain_pattern() -> None:
+    import re
+
+    from veille.times.context import _tense_pattern
+    from veille.times.grammar import alt
+    from veille.times.tables import lexicon
+
+    lex = lexicon("fr")
+    fut = r"(?<![\w'’])" + alt(lex.cls("future_word"))
+    fut += r"|(?<![\w'’])\w{2,}(?:ra|ront|rons|rez)(?![\w'’])(?<!\bfront)"
+    plain = re.compile(r"(?P<future>" + fut + r")|(?P<past>(?<![\w'’])" + alt(lex.cls("past_word")) + ")")
+    fast = _tense_pattern("fr")
+    for text in _texts():
+        low = text.lower()
+        for lo in range(0, len(low), 7):
+            hi = min(len(low), lo + 60)
+            window = low[lo - 1 : hi] if lo else " " + low[:hi]
+            got = [(lo - 1 + m.start(m.lastindex or 0), lo - 1 + m.end(), m.lastgroup) for m in fast.finditer(window)]
+            assert got == [(m.start(), m.end(), m.lastgroup) for m in plain.finditer(low, lo, hi)], low[lo:hi]
+
+
+def test_modifier_precheck_keeps_every_modifier() -> None:
+    from veille.times import finder
+    from veille.types import TimeRef
+
+    text = "Début juin, fin 2023, vers 20 h, plus de deux ans, au début de mai, à la fin de l'année, mi-mai."
+    low = text.lower()
+    g = finder.grammar("fr")
+    ctx = finder.Ctx(text, low, low[::-1], g, g.lex, None, None)
+    found = 0
+    for start in range(1, len(low)):
+        if not low[start].isalnum() or low[start - 1].isalnum():
+            continue
+        for type_, scope, regex in (("DATE", "point", g.point_mod), ("DURATION", "duration", g.duration_mod)):
+            tr = TimeRef(start, start + 1, None, type_, "")
+            finder._apply_mods(g, ctx, tr, 0)
+            m = regex.search(low[max(0, start - 40) : start])
+            phrase = finder._SPACES.sub(" ", m.group("mod")).replace("’", "'") if m else ""
+            expected = f"{scope}:{phrase}" in g.mod_of
+            assert (tr.mod is not None) == expected, (low[:start], type_)
+            found += expected
+    assert found >= 7

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -81,6 +82,7 @@ def year_for_month(anchor: date, month: int, direction: str | None) -> int:
     return anchor.year
 
 
+@lru_cache(maxsize=8192)  # pure, and called for most dates: the same few days recur
 def year_for_day(anchor: date, month: int, day: int, direction: str | None, weekday: int | None) -> int:
     """The year of a day and month named without one.
 

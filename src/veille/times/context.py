@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from veille.times.grammar import TOKEN, Grammar, alt
+from veille.times.grammar import BACK_TOKEN, TOKEN, Grammar, alt
 from veille.times.tables import Lexicon, lexicon
 
 # Clause limits for the tense cue: a sentence end or a line break.
@@ -16,20 +16,28 @@ _BOUNDARY = re.compile(r"[.!?;\n]\s")
 
 @cache
 def _tense_pattern(lang: str) -> re.Pattern[str]:
-    """One regex for the verb cues of tense, the group name telling which tense."""
+    """One regex for the verb cues of tense, the group name telling which tense.
+
+    Each match begins with the character before the cue word (anything but a letter, a digit or an
+    apostrophe), so that the engine only tries positions where a word starts.
+    """
     lex = lexicon(lang)
-    fut = r"(?<![\w'’])" + alt(lex.cls("future_word"))
+    fut = alt(lex.cls("future_word"))
     if lang == "fr":
-        # The simple future of any verb (« sera », « rouvrira », « auront ») is a future cue.
-        fut += r"|(?<![\w'’])\w{2,}(?:ra|ront|rons|rez)(?![\w'’])(?<!\bfront)"
-    return re.compile(r"(?P<future>" + fut + r")|(?P<past>(?<![\w'’])" + alt(lex.cls("past_word")) + ")")
+        # The simple future of any verb (« sera », « rouvrira », « auront ») is a future cue: a whole
+        # word of at least two letters before the ending.
+        # (``[atsz]`` first: most words end otherwise and fail there at once.)
+        fut += r"|\w++(?![\w'’])(?<=[atsz])(?:(?<=\w\wra)|(?<=\w\wront)|(?<=\w\wrons)|(?<=\w\wrez))(?<!\bfront)"
+    return re.compile(r"[^\w'’](?:(?P<future>" + fut + r")|(?P<past>" + alt(lex.cls("past_word")) + "))")
 
 
 @dataclass(slots=True)
 class Ctx:
     text: str
     low: str
+    rev: str  # ``low`` reversed, to read the words before a position one match at a time
     g: Grammar
+    lex: Lexicon  # ``g.lex``, read by every handler
     dct: date | None
     # The reference time for times of day and anaphors (« à 20 h », « le lendemain »): the last
     # day-precise date mentioned, else the publication date.
@@ -37,18 +45,30 @@ class Ctx:
     last_value: str | None = None
     last_type: str | None = None
 
-    @property
-    def lex(self) -> Lexicon:
-        return self.g.lex
+    def left_tokens(self, pos: int, k: int = 2, reach: int | None = None) -> list[str]:
+        """Up to ``k`` tokens before ``pos``, nearest first (lower case, ’ normalised to ').
 
-    def left_tokens(self, pos: int, k: int = 2) -> list[str]:
-        """Up to ``k`` tokens before ``pos``, nearest first (lower case, ’ normalised to ')."""
-        toks = TOKEN.findall(self.low, max(0, pos - 12 * k), pos)
-        return [t.replace("’", "'") for t in reversed(toks[-k:])]
+        Only the ``reach`` (by default ``12 * k``) characters before ``pos`` are read (a token across
+        that edge is cut).
+        """
+        low, rev = self.low, self.rev
+        n = len(low)
+        stop = n - max(0, pos - (12 * k if reach is None else reach))
+        edge = n - pos
+        out: list[str] = []
+        while len(out) < k:
+            m = BACK_TOKEN.match(rev, edge, stop)
+            if m is None:
+                break
+            edge = m.end()
+            out.append(low[n - edge : n - m.start(1)].replace("’", "'"))
+        return out
 
     def left_word(self, pos: int) -> str:
-        toks = self.left_tokens(pos, 1)
-        return toks[0] if toks else ""
+        """``left_tokens(pos, 1)[0]``, or "" when there is none."""
+        n = len(self.low)
+        m = BACK_TOKEN.match(self.rev, n - pos, n - max(0, pos - 12))
+        return self.low[n - m.end() : n - m.start(1)].replace("’", "'") if m else ""
 
     def right_word(self, pos: int) -> str:
         m = TOKEN.search(self.low, pos, pos + 30)
@@ -75,10 +95,14 @@ class Ctx:
         if m_after:
             hi = m_after.start()
         best: tuple[int, str] | None = None
-        for m in _tense_pattern(self.lex.lang).finditer(self.low, lo, hi):
-            if start <= m.start() < end:
+        # The window and the character before it (the pattern reads it as the cue's left edge).
+        window = self.low[lo - 1 : hi] if lo else " " + self.low[:hi]
+        base = lo - 1
+        for m in _tense_pattern(self.lex.lang).finditer(window):
+            m_start, m_end = base + m.start(m.lastindex or 0), base + m.end()
+            if start <= m_start < end:
                 continue  # the expression's own words (« dernier ») are not the verb
-            dist = start - m.end() if m.end() <= start else m.start() - end
+            dist = start - m_end if m_end <= start else m_start - end
             if best is None or dist < best[0]:
                 best = (dist, m.lastgroup or "")
         return best[1] if best else None

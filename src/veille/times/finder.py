@@ -5,18 +5,20 @@ The text is analysed exactly as given (no cleaning): every offset points into it
 
 from __future__ import annotations
 
-import contextlib
 import re
+from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
-from veille.times.calendar import parse_anchor
+from veille.times.calendar import parse_anchor, valid_day
 from veille.times.context import Ctx
-from veille.times.grammar import DIGIT_KEY, NUMERIC, TOKEN, Grammar, Rule, grammar
+from veille.times.grammar import BACK_TOKEN, DIGIT_KEY, NUMERIC, TOKEN, Grammar, Rule, grammar
+from veille.times.shapes import DIGITS, MAX_DIGITS, Known
 from veille.types import TimeRef
 
 _LEFT_WINDOW = 48  # characters looked at before a trigger for the words that may open the expression
 _LEFT_TOKENS = 5
-_DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_CACHE_LIMIT = 100_000  # entries of a grammar's per-token caches (a language's vocabulary fits)
 
 
 def _lower(text: str) -> str:
@@ -27,32 +29,53 @@ def _lower(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-def _starts(g: Grammar, low: str, hit: int, floor: int) -> list[tuple[int, str]]:
-    """Positions where an expression containing the trigger at ``hit`` may begin, leftmost first.
+# The token just before a position, read on the reversed text: the separators allowed inside an
+# expression, then a token backwards (an elision apostrophe, then letters or digits).
+_BACK_TOKEN = re.compile(r"[ \t\xa0\u202f-]*(['’]?[^\W_]+)")
+# What may end the text just before a trigger for ``_BACK_TOKEN`` to match there (or a letter or digit).
+_JOINERS = frozenset(" \t\xa0\u202f-'’")
+
+
+def _starts(g: Grammar, low: str, rev: str, hit: int, floor: int) -> list[tuple[int, str]]:
+    """Positions where an expression containing the trigger at ``hit`` may begin, nearest first.
 
     Walks back over the function words that may open an expression (« la fin de l' », « il y a deux »),
-    never past the end of the previous expression (``floor``).
+    never past the end of the previous expression (``floor``). ``rev`` is ``low`` reversed: each step
+    back is one match there, not a re-tokenisation of the window.
     """
-    lo = max(floor, hit - _LEFT_WINDOW)
-    toks = list(TOKEN.finditer(low, lo, hit))
+    n = len(low)
+    stop = n - max(floor, hit - _LEFT_WINDOW)  # the window's left edge, in ``rev``
     starts: list[tuple[int, str]] = []
-    edge = hit
-    for tok in reversed(toks[-_LEFT_TOKENS:]):
-        if low[tok.end() : edge].strip(" \t\xa0\u202f-"):
-            break  # punctuation or a line break: not one expression
-        word = tok.group().replace("’", "'")
-        if word in g.left:
-            starts.append((tok.start(), word))
-        elif NUMERIC.match(word):
-            starts.append((tok.start(), DIGIT_KEY))
-        else:
+    edge = n - hit
+    opening = g.opening_cache
+    for _ in range(_LEFT_TOKENS):
+        m = _BACK_TOKEN.match(rev, edge, stop)
+        if m is None:
+            break  # punctuation, a line break or the window's edge: not one expression
+        edge = m.end()
+        start = n - edge
+        token = low[start : n - m.start(1)]
+        key = opening.get(token)
+        if key is None:
+            key = _opening_key(g, token)
+            if len(opening) < _CACHE_LIMIT:
+                opening[token] = key
+        if not key:
             break
-        edge = tok.start()
-    starts.reverse()
+        starts.append((start, key))
     return starts
 
 
+def _opening_key(g: Grammar, token: str) -> str:
+    """The rule key of a token that may open an expression (« le », « 3 »), or "" when it may not."""
+    word = token.replace("’", "'")
+    if word in g.left:
+        return word
+    return DIGIT_KEY if NUMERIC.match(word) else ""
+
+
 def _key(g: Grammar, low: str, pos: int) -> str:
+    """The rule key of the token at ``pos`` (« # » for a number or an ordinal)."""
     m = TOKEN.match(low, pos)
     if not m:
         return ""
@@ -63,33 +86,69 @@ def _key(g: Grammar, low: str, pos: int) -> str:
 
 
 _NUMBER = re.compile(r"(\d+)([^\W\d_]*)(?:[.,]\d+)?([^\S\n]*)([^\W_]*)")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+_AFTER_NUMBER = 2  # characters after a number that ``Grammar.rules_at`` is shown
 
 
-def _number_may_open(g: Grammar, low: str, pos: int) -> bool:
-    """Most numbers in news are amounts; only some shapes can be part of a temporal expression."""
+def _next_chars(low: str, pos: int) -> Known:
+    """The characters at ``pos`` and after, one per position, "" for the end of the text."""
+    after = low[pos : pos + _AFTER_NUMBER]
+    return (*after, "") if len(after) < _AFTER_NUMBER else tuple(after)
+
+
+def _number_trigger(g: Grammar, low: str, pos: int) -> Known | None:
+    """What ``Grammar.rules_at`` may know of the number at ``pos``: how many ASCII digits, then the next
+    characters ("": the end of the text); None when the number cannot open an expression.
+
+    Most numbers in news are amounts; only some shapes can be part of a temporal expression.
+    """
     m = _NUMBER.match(low, pos)
-    if m is None:
-        return True
+    if m is None:  # pos is not a digit (a caller's error): nothing is known
+        return ()
     digits, suffix, space, nxt = m.groups()
-    if len(digits) == 4 or suffix:
-        return True  # a year; « 1er », « 21h45 », « xxe »
-    if not space and not nxt:
-        return True  # « 04/10 », « 10:30 », « 2024-10-04 »: a separator follows
-    return nxt in g.after_number or nxt[:1].isdigit()
+    # A year, « 1er », « 21h45 », « xxe », a separator after it (« 04/10 », « 10:30 »), or a word
+    # that may follow a number in an expression (« 4 octobre », « 3 ans »).
+    if not (len(digits) == 4 or suffix or (not space and not nxt) or nxt in g.after_number or nxt[:1].isdigit()):
+        return None
+    # ``\d`` also takes other scripts' digits; the shapes are of ASCII digits.
+    k = len(digits) if digits.isascii() else _ASCII_DIGITS.match(low, pos).end() - pos  # type: ignore[union-attr]
+    if k > MAX_DIGITS:
+        return (DIGITS,) * MAX_DIGITS
+    return (DIGITS,) * k + _next_chars(low, pos + k)
 
 
-def _best(g: Grammar, ctx: Ctx, hit_start: int, hit_end: int, floor: int) -> tuple[Rule, list[TimeRef]] | None:
+_Found = tuple[Rule, list[TimeRef]] | None
+
+
+def _best(g: Grammar, ctx: Ctx, hit_start: int, trigger: Known, own: Sequence[Rule], floor: int) -> _Found:
+    """The first acceptable match around the trigger at ``hit_start``.
+
+    ``trigger`` describes the trigger for ``Grammar.rules_at``; ``own`` are the rules to try at it.
+    """
     candidates: list[tuple[int, int, int, Rule, re.Match[str]]] = []
     low = ctx.low
-    for pos, key in [*_starts(g, low, hit_start, floor), (hit_start, _key(g, low, hit_start))]:
-        for rule in g.first.get(key, ()):
-            m = rule.regex.match(low, pos)
-            if m is not None and m.end() > hit_start:
-                candidates.append((m.start(), -m.end(), rule.order, rule, m))
+    shapes = g.shape_cache
+    # The words before the trigger may belong to the expression only if it follows one of them directly.
+    if hit_start > floor and (low[hit_start - 1] in _JOINERS or low[hit_start - 1].isalnum()):
+        shapes = g.shape_cache
+        for pos, key in _starts(g, low, ctx.rev, hit_start, floor):
+            before = low[pos:hit_start]
+            rules = shapes.get((key, before, trigger))
+            if rules is None:
+                rules = g.rules_at(key, before, trigger)
+            for rule in rules:
+                m = rule.regex.match(low, pos)
+                if m is not None and m.end() > hit_start:
+                    candidates.append((pos, -m.end(), rule.order, rule, m))
+    for rule in own:
+        m = rule.regex.match(low, hit_start)
+        if m is not None and m.end() > hit_start:
+            candidates.append((hit_start, -m.end(), rule.order, rule, m))
     if not candidates:
         return None
     # Leftmost, then longest, then the rule listed first; a handler may still refuse its match.
-    candidates.sort(key=lambda t: (t[0], t[1], t[2]))
+    if len(candidates) > 1:
+        candidates.sort(key=_rank)
     for _, _, _, rule, m in candidates:
         found = rule.handler(m, ctx)
         if found:
@@ -97,11 +156,35 @@ def _best(g: Grammar, ctx: Ctx, hit_start: int, hit_end: int, floor: int) -> tup
     return None
 
 
+def _rank(c: tuple[int, int, int, Rule, re.Match[str]]) -> tuple[int, int, int]:
+    return c[0], c[1], c[2]
+
+
+_SPACES = re.compile(r"\s+")
+
+
 def _apply_mods(g: Grammar, ctx: Ctx, tr: TimeRef, floor: int) -> None:
     """« début juin », « la fin de l'année dernière », « plus de deux ans », « vers 20 h »."""
     lo = max(floor, tr.start - 40)
-    before = ctx.low[lo : tr.start]
-    if tr.type == "DURATION":
+    low, rev = ctx.low, ctx.rev
+    n = len(low)
+    duration = tr.type == "DURATION"
+    # Most expressions have no modifier: unless the word before is one a modifier ends with, the
+    # modifier regex (which reads the whole window) cannot match.
+    back = BACK_TOKEN.match(rev, n - tr.start, n - lo)
+    if back is None:
+        return
+    last = low[n - back.end() : n - back.start(1)].replace("’", "'")
+    ends = g.duration_mod_ends if duration else g.point_mod_ends
+    if last not in ends:
+        return
+    allowed = ends[last]
+    if allowed is not None:
+        back = BACK_TOKEN.match(rev, back.end(), n - lo)
+        if back is None or low[n - back.end() : n - back.start(1)].replace("’", "'") not in allowed:
+            return
+    before = low[lo : tr.start]
+    if duration:
         m = g.duration_mod.search(before)
         scope = "duration"
     else:
@@ -109,7 +192,7 @@ def _apply_mods(g: Grammar, ctx: Ctx, tr: TimeRef, floor: int) -> None:
         scope = "point"
     if not m:
         return
-    phrase = re.sub(r"\s+", " ", m.group("mod")).replace("’", "'")
+    phrase = _SPACES.sub(" ", m.group("mod")).replace("’", "'")
     mod, included = g.mod_of.get(f"{scope}:{phrase}", (None, False))
     if mod is None:
         return
@@ -127,35 +210,69 @@ def find_times(text: str, published: str | None, lang: str = "fr") -> list[TimeR
     """
     g = grammar(lang)
     low = _lower(text)
+    n = len(low)
     dct = parse_anchor(published)
-    ctx = Ctx(text, low, g, dct, dct)
+    ctx = Ctx(text, low, low[::-1], g, g.lex, dct, dct)
     out: list[TimeRef] = []
     floor = 0
+    words = g.word_cache
+    own: Sequence[Rule]
+    trigger: Known
     for hs, he in g.triggers(low):
         if hs < floor:
             continue
-        if low[hs].isdigit() and not _number_may_open(g, low, hs):
-            continue
-        best = _best(g, ctx, hs, he, floor)
+        if low[hs].isdigit():
+            number = _number_trigger(g, low, hs)
+            if number is None:
+                continue
+            trigger = number
+            own = g.rules_at(DIGIT_KEY, "", trigger)
+        elif he < n:
+            # Unless a letter follows, all depends on the trigger word and the character after it.
+            surface = low[hs : he + 1]
+            entry = words.get(surface)
+            if entry is None:
+                entry = _word_trigger(g, low, hs, he)
+                if not low[he].isalnum() and len(words) < _CACHE_LIMIT:
+                    words[surface] = entry
+            own, trigger = entry
+        else:
+            own, trigger = _word_trigger(g, low, hs, he)
+        best = _best(g, ctx, hs, trigger, own, floor)
         if best is None:
             continue
         rule, found = best
         for tr in found:
             if not tr.rule:
-                tr.rule = f"{lang}.{rule.name}"
+                tr.rule = rule.label
             _apply_mods(g, ctx, tr, floor)
             out.append(tr)
             _remember(ctx, tr)
-        floor = max(tr.end for tr in found)
+        floor = found[0].end if len(found) == 1 else max(tr.end for tr in found)
     return out
+
+
+def _word_trigger(g: Grammar, low: str, hs: int, he: int) -> tuple[Sequence[Rule], Known]:
+    """The rules to try at a word trigger, and what ``Grammar.rules_at`` may know of it: the trigger
+    word and the character after it ("": the end of the text)."""
+    trigger = tuple(low[hs : he + 1]) if he < len(low) else (*low[hs:he], "")
+    return g.first.get(_key(g, low, hs), ()), trigger
 
 
 def _remember(ctx: Ctx, tr: TimeRef) -> None:
     """Keep the last day-precise date as the reference for later times of day and anaphors."""
-    if tr.value is None or tr.type not in ("DATE", "TIME") or tr.value.endswith("_REF"):
+    v = tr.value
+    if v is None or tr.type not in ("DATE", "TIME") or v.endswith("_REF"):
         return
-    ctx.last_value, ctx.last_type = tr.value, tr.type
-    m = _DAY_VALUE.match(tr.value)
-    if m:
-        with contextlib.suppress(ValueError):
-            ctx.ref = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    ctx.last_value, ctx.last_type = v, tr.type
+    d = _day(v[:10])
+    if d is not None:
+        ctx.ref = d
+
+
+@lru_cache(maxsize=8192)
+def _day(v: str) -> date | None:
+    """The date of a value that begins with YYYY-MM-DD (values are ASCII: isdecimal is \\d here)."""
+    if len(v) == 10 and v[4] == v[7] == "-" and v[:4].isdecimal() and v[5:7].isdecimal() and v[8:10].isdecimal():
+        return valid_day(int(v[:4]), int(v[5:7]), int(v[8:10]))
+    return None

@@ -17,13 +17,19 @@ from veille.times.tables import parse_number
 from veille.types import TimeRef
 
 Found = list[TimeRef] | None
+# Precompiled: the module-level ``re`` functions look their pattern up in a cache at every call.
+SPACES = re.compile(r"\s+")
+_LEADING_DIGITS = re.compile(r"\d+")
+_ROMAN = re.compile(r"[ivxl]+")
+_DIGIT_THEN_SEP = re.compile(r"\d[\s.,\xa0\u202f]$")
+_SEP_THEN_DIGIT = re.compile(r"[.,]\d")
+_YEAR_RANGE_OPEN = re.compile(r"\d{4}\s*[/–-]\s*$")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+|[%€$£])")
 
 
 def grp(m: re.Match[str], name: str) -> str | None:
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
+    """The group ``name`` of ``m``, None when it did not match or the rule has no such group."""
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def ref(start: int, end: int, value: str | None, type_: str, anchor: date | None = None) -> TimeRef:
@@ -34,7 +40,7 @@ def direction(c: Ctx, word: str | None) -> str | None:
     """« dernier » → last, « prochain » → next, « suivant » → follow, « précédent » → prev."""
     if not word:
         return None
-    w = re.sub(r"\s+", " ", word)
+    w = SPACES.sub(" ", word)
     lex = c.lex
     if w in lex.cls("past_adj"):
         return "last"
@@ -52,7 +58,7 @@ def month_of(c: Ctx, word: str) -> int:
 
 
 def day_of(word: str) -> int:
-    digits = re.match(r"\d+", word)
+    digits = _LEADING_DIGITS.match(word)
     return int(digits.group()) if digits else 1  # « premier », « first »
 
 
@@ -162,15 +168,15 @@ def year(m: re.Match[str], c: Ctx) -> Found:
     y = int(m.group("year"))
     s = m.start()
     low = c.low
-    if re.search(r"\d[\s.,\xa0\u202f]$", low[max(0, s - 2) : s]) or re.match(r"[.,]\d", low[m.end() : m.end() + 2]):
+    if _DIGIT_THEN_SEP.search(low[max(0, s - 2) : s]) or _SEP_THEN_DIGIT.match(low[m.end() : m.end() + 2]):
         return None  # part of « 1 500 », « 2.000 » or « 1999,5 »
     left = c.left_word(s)
     before = low[max(0, s - 2) : s].strip()
-    if left in c.lex.cls("year_prep") or (before[-1:] in "/-–" and re.search(r"\d{4}\s*[/–-]\s*$", low[max(0, s - 8) : s])):
+    if left in c.lex.cls("year_prep") or (before[-1:] in "/-–" and _YEAR_RANGE_OPEN.search(low[max(0, s - 8) : s])):
         return [ref(s, m.end(), f"{y:04d}", "DATE")] if 1000 <= y <= 2100 else None
     if not 1900 <= y <= 2100:
         return None
-    nxt = re.match(r"\s*([^\W\d_]+|[%€$£])", low[m.end() : m.end() + 20])
+    nxt = _NEXT_WORD.match(low[m.end() : m.end() + 20])
     if nxt and nxt.group(1) not in c.lex.cls("year_follower"):
         return None  # « 2000 personnes », « 1990 euros »
     return [ref(s, m.end(), f"{y:04d}", "DATE")]
@@ -191,9 +197,9 @@ def decade(m: re.Match[str], c: Ctx) -> Found:
 
 def century(m: re.Match[str], c: Ctx) -> Found:
     txt = m.group("c")
-    digits = re.match(r"\d+", txt)
-    numeral = re.match(r"[ivxl]+", txt)
-    n = (int(digits.group()) if digits else c.lex.ordinals.get(re.sub(r"\s+", " ", txt))
+    digits = _LEADING_DIGITS.match(txt)
+    numeral = _ROMAN.match(txt)
+    n = (int(digits.group()) if digits else c.lex.ordinals.get(SPACES.sub(" ", txt))
          or (cal.roman(numeral.group()) if numeral else None))
     if not n or not 1 <= n <= 30:
         return None
@@ -220,8 +226,8 @@ def season(m: re.Match[str], c: Ctx) -> Found:
     code = c.lex.seasons[word]
     spos = m.start("season")
     determined = grp(m, "det") or grp(m, "dem") or grp(m, "year") or grp(m, "rel") or grp(m, "mois")
-    left = c.left_word(m.start())
     if not determined:
+        left = c.left_word(m.start())
         if left in c.lex.cls("season_blocker"):
             return None  # « les Jeux d'hiver », « vacances d'été »: an adjective, not a date
         if left not in c.lex.cls("season_prep") and not c.capitalised(spos):

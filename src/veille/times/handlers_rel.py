@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from veille.times import calendar as cal
 from veille.times.context import Ctx
-from veille.times.handlers import Found, direction, grp, ref, tense_dir
+from veille.times.handlers import SPACES, Found, direction, grp, ref, tense_dir
 from veille.times.tables import parse_number
 
 
@@ -16,7 +16,7 @@ def _pod_suffix(c: Ctx, pod: str | None) -> str | None:
     """« matin » → TMO, « midi » → T12:00 (the word as a time of day)."""
     if not pod:
         return None
-    pod = re.sub(r"\s+", " ", pod)
+    pod = SPACES.sub(" ", pod)
     code = c.lex.parts_of_day.get(pod)
     if code:
         return "T" + code
@@ -34,7 +34,7 @@ def relative_day(m: re.Match[str], c: Ctx) -> Found:
     if grp(m, "before") or grp(m, "after"):
         word, offset = "", (-2 if grp(m, "before") else 2)  # « the day before yesterday »
     else:
-        word = re.sub(r"\s+", " ", m.group("rel")).replace("’", "'")
+        word = SPACES.sub(" ", m.group("rel")).replace("’", "'")
         offset = c.lex.relative_days[word]
     pod = grp(m, "pod") or ("tonight" if word == "tonight" else None)
     if c.dct is None:
@@ -126,7 +126,7 @@ def relative_unit(m: re.Match[str], c: Ctx) -> Found:
 
 def part_of_day(m: re.Match[str], c: Ctx) -> Found:
     """« ce soir » (the publication day), « la nuit », « le matin même » (the day being told)."""
-    pod = re.sub(r"\s+", " ", m.group("pod"))
+    pod = SPACES.sub(" ", m.group("pod"))
     if pod in c.lex.cls("pod_needs_prep") and c.left_word(m.start()) not in c.lex.cls("pod_prep"):
         return None  # « la soirée de gala », « une journée d'action »: an event, not a time
     base = c.dct if grp(m, "dem") else c.ref
@@ -187,26 +187,34 @@ def clock_word(m: re.Match[str], c: Ctx) -> Found:
 # --- durations ----------------------------------------------------------------------------------
 
 
+_AGE_BRACKET = re.compile(r"\d\s*[-–]\s*$")
+
+
 def _is_age(m: re.Match[str], c: Ctx, unit: str) -> bool:
     """« un homme de 45 ans », « Jean, 53 ans, », « les moins de 17 ans »: ages are not timexes."""
     if unit not in ("Y", "M"):
         return False
     s = m.start()
     lex = c.lex
-    before = c.left_tokens(s, 3)
+    before = c.left_tokens(s, 1, reach=36)  # the nearest of ``left_tokens(s, 3)``; the others if needed
     if before and before[0] in lex.cls("age_head"):
         return True
     if (after_word := c.right_word(m.end())) and after_word in lex.cls("age_tail"):
         return True  # « 45 years old »
     if before and before[0] in ("de", "d'"):
+        before = c.left_tokens(s, 3)
         head = before[1] if len(before) > 1 else ""
         if head in ("plus", "moins", "près"):
             return len(before) > 2 and before[2] in ("les", "des", "aux", "âgés", "âgées", "agés")
         return head not in lex.cls("duration_head") and head not in lex.cls("dur_prep")
-    if unit == "Y" and re.search(r"\d\s*[-–]\s*$", c.low[max(0, s - 4) : s]):
+    if unit == "Y" and _AGE_BRACKET.search(c.low[max(0, s - 4) : s]):
         return True  # « les 6-16 ans »: an age bracket
     after = c.low[m.end() : m.end() + 2]
-    prev_char = c.low[:s].rstrip()[-1:]
+    low = c.low
+    j = s
+    while j and low[j - 1].isspace():  # the last character before the match that is not a space
+        j -= 1
+    prev_char = low[j - 1 : j]
     return unit == "Y" and prev_char in (",", "(") and after[:1] in (",", ")", ".")
 
 
@@ -215,8 +223,9 @@ def _amount(m: re.Match[str], c: Ctx) -> tuple[float | None, bool]:
     for name in ("n", "n2", "q"):
         txt = grp(m, name)
         if txt:
-            txt = re.sub(r"\s+", " ", txt)
-            if txt in c.lex.cls("quant_vague") or any(w in c.lex.cls("quant_vague") for w in txt.split()):
+            txt = SPACES.sub(" ", txt)
+            vague = c.lex.cls("quant_vague")
+            if txt in vague or any(w in vague for w in txt.split()):
                 return None, True
             return parse_number(txt, c.lex), False
     adj = grp(m, "adj")
@@ -368,7 +377,7 @@ def frequency_word(m: re.Match[str], c: Ctx) -> Found:
 
 
 def vague(m: re.Match[str], c: Ctx) -> Found:
-    phrase = re.sub(r"\s+", " ", m.group("v")).replace("’", "'")
+    phrase = SPACES.sub(" ", m.group("v")).replace("’", "'")
     return [ref(m.start(), m.end(), c.lex.vague[phrase], "DATE")]
 
 

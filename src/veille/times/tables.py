@@ -99,6 +99,8 @@ def lexicon(lang: str) -> Lexicon:
 
 _FR_TENS = {"vingt", "vingts"}
 _GROUPED = re.compile(r"\d{1,3}(?:[\s.\u202f\xa0]\d{3})+")
+_NON_DIGITS = re.compile(r"\D")
+_NUMBER_WORD_SEP = re.compile(r"[\s-]+")
 
 
 def parse_number(words: str, lex: Lexicon) -> float | None:
@@ -106,7 +108,7 @@ def parse_number(words: str, lex: Lexicon) -> float | None:
     w = words.strip()
     if w and w[0].isdigit():
         if _GROUPED.fullmatch(w):
-            return float(re.sub(r"\D", "", w))  # « 2 000 », « 1.500 »: thousands separators
+            return float(_NON_DIGITS.sub("", w))  # « 2 000 », « 1.500 »: thousands separators
         try:
             return float(w.replace(",", "."))
         except ValueError:
@@ -114,7 +116,7 @@ def parse_number(words: str, lex: Lexicon) -> float | None:
     total = 0
     current = 0
     seen = False
-    for tok in re.split(r"[\s-]+", w):
+    for tok in _NUMBER_WORD_SEP.split(w):
         if tok in ("et", "and", ""):
             continue
         v = lex.numbers.get(tok)
