@@ -191,3 +191,101 @@ def test_shipped_lexicons_cover_all_roots() -> None:
         assert len(events) >= minimum
         roots = {t.cameo[:2] for t in events if t.cameo} | {c[:2] for t in events for _, c in t.by_object}
         assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+# --- negation, absence, condition, denial anaphora (own sentences) --------------------------------------
+def test_negation_covers_the_verb_and_its_complement() -> None:
+    text = "Le Pakistan n'a plus procédé à un essai nucléaire depuis des années."
+    assert by_trigger(run(text, {"Pakistan": "PAK"}), text, "essai").certainty == "negated"
+    text = "India has not carried out a nuclear test in decades."
+    assert by_trigger(run(text, {"India": "IND"}, lang="en"), text, "nuclear test").certainty == "negated"
+    text = "Aucun des deux pays n'a signé de traité avec le Chili."
+    assert by_trigger(run(text, {"Chili": "CHL"}), text, "signé").certainty == "negated"
+    text = "Le texte contient l'engagement de ne conclure aucun accord avec un pays tiers."
+    assert by_trigger(run(text, {}), text, "conclure").certainty == "negated"
+
+
+def test_negation_stops_at_a_subordinate_clause_and_a_second_verb() -> None:
+    text = "Le Pérou n'a pas dit hier que le Chili a signé un accord avec la Bolivie."
+    ev = by_trigger(run(text, {"Pérou": "PER", "Chili": "CHL", "Bolivie": "BOL"}), text, "signé")
+    assert ev.certainty != "negated"
+    text = "Le Caire n'a jamais reconnu cet envoi et nie avoir livré des armes au Soudan."
+    ev = by_trigger(run(text, {"Caire": "EGY", "Soudan": "SDN"}), text, "livré")
+    assert ev.certainty == "denied" and ev.denied_by == ["EGY"]
+
+
+def test_a_negated_confirmation_leaves_the_claim_unconfirmed_not_negated() -> None:
+    text = "La Turquie n'a jamais reconnu l'envoi de soldats en Libye."
+    ev = by_trigger(run(text, {"Turquie": "TUR", "Libye": "LBY"}), text, "envoi")
+    assert ev.certainty == "reported" and "unconfirmed" in ev.certainty_rule
+    text = "Turkish officials have not confirmed the deployment of troops in Libya."
+    ev = by_trigger(run(text, {"Turkish": "TUR", "Libya": "LBY"}, lang="en"), text, "deployment")
+    assert ev.certainty == "reported" and "unconfirmed" in ev.certainty_rule
+
+
+def test_ni_ni_negates_both_verbs_so_it_is_no_denial() -> None:
+    text = "Le Tchad accuse l'Égypte d'avoir livré des armes au Soudan. Le Caire n'a ni confirmé ni démenti ces informations."
+    evs = run(text, {"Tchad": "TCD", "Égypte": "EGY", "Soudan": "SDN", "Caire": "EGY"})
+    assert not any(e.cameo == "016" for e in evs)
+    ev = by_trigger(evs, text, "livré")
+    assert ev.certainty == "alleged" and ev.denied_by == []
+    text = "Chad accuses Egypt of delivering weapons to Sudan. Cairo has not denied these reports."
+    evs = run(text, {"Chad": "TCD", "Egypt": "EGY", "Sudan": "SDN", "Cairo": "EGY"}, lang="en")
+    assert not any(e.cameo == "016" for e in evs) and by_trigger(evs, text, "delivering").denied_by == []
+
+
+def test_a_bare_or_anaphoric_denial_answers_the_previous_claims() -> None:
+    for text, lang in (("Le Tchad accuse l'Égypte d'avoir livré des armes au Soudan. L'Égypte dément.", "fr"),
+                       ("Le Tchad accuse l'Égypte d'avoir livré des armes au Soudan. L'Égypte rejette ces accusations.",
+                        "fr"),
+                       ("Chad accuses Egypt of delivering weapons to Sudan. Egypt denies.", "en"),
+                       ("Chad accuses Egypt of delivering weapons to Sudan. Egypt rejects these accusations.", "en")):
+        names = {"Tchad": "TCD", "Égypte": "EGY", "Soudan": "SDN", "Chad": "TCD", "Egypt": "EGY", "Sudan": "SDN"}
+        evs = run(text, names, lang=lang)
+        assert not any(e.cameo == "016" for e in evs), text
+        ev = by_trigger(evs, text, "livré" if lang == "fr" else "delivering")
+        assert ev.certainty == "alleged" and ev.denied_by == ["EGY"], text
+
+
+def test_the_accused_is_not_a_source_of_the_accusation() -> None:
+    text = "Le vote a lieu alors que le Tchad et le Niger accusent l'Égypte d'avoir envoyé des soldats au Soudan."
+    ev = by_trigger(run(text, {"Tchad": "TCD", "Niger": "NER", "Égypte": "EGY", "Soudan": "SDN"}), text, "envoyé")
+    assert ev.certainty == "alleged" and ev.attributed_to == ["TCD", "NER"] and ev.source_actors == ["EGY"]
+    text = "Chad and Niger accuse Egypt of sending troops to Sudan."
+    ev = by_trigger(run(text, {"Chad": "TCD", "Niger": "NER", "Egypt": "EGY", "Sudan": "SDN"}, lang="en"), text,
+                    "sending")
+    assert ev.attributed_to == ["TCD", "NER"] and ev.source_actors == ["EGY"]
+
+
+def test_what_is_still_missing_or_awaited_has_not_happened() -> None:
+    text = "Manque encore la ratification du Sénat argentin."
+    assert by_trigger(run(text, {"argentin": "ARG"}), text, "ratification").certainty == "negated"
+    text = "Reste à obtenir la signature du président chilien."
+    assert by_trigger(run(text, {"chilien": "CHL"}), text, "signature").certainty == "negated"
+    text = "The accord still awaits ratification by the Argentine parliament."
+    assert by_trigger(run(text, {"Argentine": "ARG"}, lang="en"), text, "ratification").certainty == "negated"
+
+
+def test_a_condition_makes_its_event_speculative_but_a_concession_does_not() -> None:
+    text = "Si l'Argentine subit une agression armée, le Brésil enverra des troupes."
+    assert by_trigger(run(text, {"Argentine": "ARG", "Brésil": "BRA"}), text, "agression").certainty == "speculative"
+    text = "Même si le Chili a signé un accord avec la Bolivie, la frontière reste fermée."
+    assert by_trigger(run(text, {"Chili": "CHL", "Bolivie": "BOL"}), text, "signé").certainty == "asserted"
+    text = "Even if Chile signed an accord with Bolivia, the border stays closed."
+    assert by_trigger(run(text, {"Chile": "CHL", "Bolivia": "BOL"}, lang="en"), text, "signed").certainty == "asserted"
+
+
+def test_a_dated_background_event_after_a_temporal_preposition_keeps_its_certainty() -> None:
+    text = "La visite interviendrait deux mois après la signature d'un accord entre le Brésil et l'Argentine."
+    evs = run(text, {"Brésil": "BRA", "Argentine": "ARG"})
+    assert by_trigger(evs, text, "signature").certainty == "asserted"
+    text = "Troops could move weeks after the signing of an accord between Brazil and Argentina."
+    evs = run(text, {"Brazil": "BRA", "Argentina": "ARG"}, lang="en")
+    assert by_trigger(evs, text, "signing").certainty == "asserted"
+
+
+def test_a_word_of_a_time_expression_is_never_a_cue() -> None:
+    text = "In May Turkey sent troops to Libya."
+    ev = by_trigger(find_events(article(text, {"Turkey": "TUR", "Libya": "LBY"}, lang="en", times=[("In May", "2024-05")]),
+                                KB), text, "sent")
+    assert ev.certainty == "asserted"

@@ -216,9 +216,9 @@ def test_a_trigger_that_is_the_modality_of_another_event_is_not_an_event() -> No
     text = "Le Brésil a imposé des sanctions au Soudan. Khartoum nie ces accusations."
     _, evs = run(text, {"Brésil": "BRA", "Soudan": "SDN", "Khartoum": "SDN"})
     assert not any(e.cameo == "016" for e in evs)
-    text = "Khartoum nie."  # a denial that qualifies nothing stays an event
+    text = "Khartoum nie."  # a bare denial answers earlier claims: no event of its own (see test_certainty)
     _, evs = run(text, {"Khartoum": "SDN"})
-    assert [e.cameo for e in evs] == ["016"]
+    assert evs == []
 
 
 def test_an_event_set_inside_another_shares_its_cast_and_date() -> None:
@@ -241,3 +241,41 @@ def test_a_giving_verb_without_recipient_gives_to_the_previous_subject() -> None
     _, evs = run(text, {"Soudan": "SDN", "Égypte": "EGY"})
     ev = by_trigger(evs, text, "fournit")
     assert ev.source_actors == ["EGY"] and ev.target_actors == ["SDN"] and "+recipient" in ev.rule
+
+
+# --- generalisation rules (own sentences) ----------------------------------------------------------
+def test_numbers_of_dates_ordinals_shares_and_names_are_not_quantities() -> None:
+    text = "Signé le 12 mars 2023 à Brasilia, l'accord prévoit l'envoi de soldats du 7e régiment en Bolivie."
+    _, evs = run(text, {"Brasilia": "BRA", "Bolivie": "BOL"}, times=[("le 12 mars 2023", "2023-03-12")])
+    assert all(e.quantity is None for e in evs)
+    text = "Le Chili a livré le 3 mai des missiles Exocet-40 à la Bolivie."  # a day-month date, no time span given
+    assert by_trigger(run(text, {"Chili": "CHL", "Bolivie": "BOL"})[1], text, "livré").quantity is None
+    text = "Le Chili a livré 30 % des munitions promises à la Bolivie."
+    assert by_trigger(run(text, {"Chili": "CHL", "Bolivie": "BOL"})[1], text, "livré").quantity is None
+    text = "Turkey sent Bora-2 missiles to Libya on the 4th of May."
+    ev = by_trigger(run(text, {"Turkey": "TUR", "Libya": "LBY"}, lang="en")[1], text, "sent")
+    assert ev.quantity is None
+    text = "Turkey sent 2,500 soldiers to Libya."  # a real count stays one
+    ev = by_trigger(run(text, {"Turkey": "TUR", "Libya": "LBY"}, lang="en")[1], text, "sent")
+    assert ev.quantity is not None and ev.quantity.value == 2500
+
+
+def test_a_passive_verb_takes_its_object_class_and_count_from_its_subject() -> None:
+    text = "Environ 2 000 soldats turcs auraient été envoyés en Libye."
+    ev = by_trigger(run(text, {"turcs": "TUR", "Libye": "LBY"})[1], text, "envoyés")
+    assert ev.cameo == "062" and ev.source_actors == ["TUR"] and ev.certainty == "reported"
+    assert ev.quantity is not None and ev.quantity.value == 2000 and ev.quantity.approximate
+    text = "Officials said that about 4,000 Turkish troops had been sent to Libya."
+    ev = by_trigger(run(text, {"Turkish": "TUR", "Libya": "LBY"}, lang="en")[1], text, "sent")
+    assert ev.cameo == "062" and ev.source_actors == ["TUR"]
+    assert ev.quantity is not None and ev.quantity.value == 4000
+
+
+def test_the_words_of_a_name_or_of_a_source_cue_are_not_triggers() -> None:
+    text = "The United States and Brazil signed a trade accord."
+    evs = run(text, {"United States": "USA", "Brazil": "BRA"}, lang="en")[1]
+    assert [text[e.trigger.start : e.trigger.end] for e in evs] == ["signed"]
+    text = "According to Reuters, Lula told Milei that Brazil would stand by Argentina."
+    evs = run(text, {"Reuters": "reuters", "Lula": "lula", "Milei": "milei", "Brazil": "BRA", "Argentina": "ARG"},
+              lang="en")[1]
+    assert not any(text[e.trigger.start : e.trigger.end] == "According" for e in evs)

@@ -85,6 +85,9 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     times = sorted((t for t in article.times if t.value and t.type in _DATE_TYPES and not t.value.endswith("_REF")),
                    key=lambda t: t.start)
     t_starts = [t.start for t in times]
+    # every time expression, durations included: a number inside one is never a quantity
+    spans = sorted((t.start, t.end) for t in article.times)
+    s_starts = [a for a, _ in spans]
     published = (article.published or "")[:10] or None
     state = _State()
     out: list[EventMention] = []
@@ -100,8 +103,12 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             _remember_subject(state, mentions, m_starts, sent, n)
             continue
         lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
-        view = SentenceView(text, tokens, [m for m in mentions[lo:hi] if m.end <= sent.end], lex.grammar)
+        barriers = frozenset([i for c in cues for i in c.idx] + [i for m in trig if m.item.pos == "verb" for i in m.idx])
+        view = SentenceView(text, tokens, [m for m in mentions[lo:hi] if m.end <= sent.end], lex.grammar, barriers,
+                            spans[bisect_left(s_starts, sent.start) : bisect_left(s_starts, sent.end)])
+        trig = _not_in_names(trig, view, cues)
         hits = analyse(view, cues, lex, country_of)
+        denials = frozenset([i for c in cues if c.item.cls == "denied" for i in c.idx]) if cues else frozenset()
         sent_times = times[bisect_left(t_starts, sent.start) : bisect_left(t_starts, sent.end)]
         exclude = claim_sources(view, cues)
         has_actor = any(r.is_actor and r.first not in exclude for r in view.refs)
@@ -118,7 +125,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             window, controller = subject_window(hits, m)
             args = extract(view, m, lex, window, country_of, controller, exclude)
             code = m.item.code_for(args.object_class)
-            if code is None:
+            if code is None or (m.first in denials and _points_back(args, view, lex)):
                 continue
             attached = _attached_date(m, tokens, sent_times) if m.item.state and sent_times else None
             if m.item.state and not _state_event(m, view, args, attached, lex):
@@ -149,6 +156,25 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
         _remember_subject(state, mentions, m_starts, sent, n, new)
     _war_agents(wars, out, country_of)
     return out
+
+
+def _not_in_names(trig: list[Match], view: SentenceView, cues: list[Match]) -> list[Match]:
+    """A word of a linked name (« the United States », « Secretary of State ») or of a cue that
+    introduces a source (« selon », "according to") is never an event."""
+    if not trig:
+        return trig
+    taken = {i for r in view.refs for i in range(r.first, r.last + 1)}
+    taken.update(i for c in cues if c.item.source == "after" and c.item.cls == "reported" for i in c.idx)
+    return [m for m in trig if m.first not in taken] if taken else trig
+
+
+def _points_back(args: Args, view: SentenceView, lex: Lexicon) -> bool:
+    """A denial verb with no content or with an anaphor for object (« Pyongyang dément. », « rejette
+    ces accusations », "denied the reports") answers earlier claims; it is not an event of its own."""
+    if args.object is None or args.object_demonstrative:
+        return True
+    toks = view.tokens
+    return any(t.lemma in lex.grammar.anaphors for t in toks if args.object.start <= t.start < args.object.end)
 
 
 def _war_agents(wars: list[EventMention], events: list[EventMention], country_of: CountryOf) -> None:

@@ -43,8 +43,10 @@ def ids(refs: list[Ref], country_of: CountryOf) -> list[str]:
     for r in refs:
         if r.is_actor and r.mention.entity_id not in out:
             out.append(r.mention.entity_id)
-    implied = {country_of(e) for e in out if country_of(e) not in (None, e)}
-    return [e for e in out if e not in implied]
+    if len(out) < 2:
+        return out
+    implied = {c for e, c in zip(out, map(country_of, out), strict=True) if c is not None and c != e}
+    return [e for e in out if e not in implied] if implied else out
 
 
 def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, country_of: CountryOf,
@@ -78,11 +80,13 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
             _object(view, head + 1, "noun", lex, a)
     else:
         _object(view, last + 1, "verb", lex, a)
+        if trig.cameo is None and a.object_class is None and _passive(view, head, verb=True):
+            _patient(view, max(window, view.clause_start(head)), head, lex, a)
 
     agents = _first_group(view, [r for r in after if r.governor == "par"])
     entre = _first_group(view, [r for r in after if r.governor in ("entre", "between")])
     targets = [] if entre else _first_group(view, [r for r in after if _is_target(r, trig)])
-    a.passive = bool(agents) or _passive(view, head)
+    a.passive = bool(agents) or _passive(view, head) or "passive-patient" in a.rules
 
     if trig.pos == "noun":
         if "adj" in trig.targets and not targets:
@@ -110,7 +114,12 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
         a.target = ids(targets, country_of)
     else:
         subj = _subject(view, before)
-        if a.passive:
+        if a.passive and "passive-patient" in a.rules and not agents and a.object is not None:
+            # « 3 000 soldats nord-coréens ont été transférés »: the patient's nationality sent it
+            obj = a.object
+            a.source = ids([r for r in before if obj.start <= r.mention.start < obj.end], country_of)
+            a.target = ids(targets, country_of)
+        elif a.passive:
             a.source, a.target = ids(agents, country_of), ids(subj, country_of)
             if not a.target and controller:
                 a.target = list(controller)
@@ -173,9 +182,11 @@ def _subject(view: SentenceView, before: list[Ref]) -> list[Ref]:
     return [r for r in group if r.governor is None or r.coordinated]
 
 
-def _passive(view: SentenceView, head: int) -> bool:
+def _passive(view: SentenceView, head: int, verb: bool = False) -> bool:
+    """An auxiliary of the passive just before a participle (``verb``: the word is known to be a verb,
+    « sent », "built", whatever its ending)."""
     toks = view.tokens
-    return any(toks[k].low in view.g.passive_aux for k in range(max(0, head - 2), head)) and view.verbish(head)
+    return any(toks[k].low in view.g.passive_aux for k in range(max(0, head - 2), head)) and (verb or view.verbish(head))
 
 
 def _noun_agent(view: SentenceView, head: int, last: int, after: list[Ref], trig: Trigger) -> list[Ref]:
@@ -220,6 +231,29 @@ def _place(view: SentenceView, after: list[Ref], trig: Trigger) -> str | None:
     return None
 
 
+def _patient(view: SentenceView, lo: int, head: int, lex: Lexicon, a: Args) -> None:
+    """A passive verb's object is its subject: « 3 000 soldats nord-coréens auraient été transférés »,
+    "10,000 North Korean troops had been sent". The last noun of a known object class before the verb
+    heads it; numbers, determiners and names (« nord-coréens ») around it belong to it."""
+    toks, g = view.tokens, lex.grammar
+    j = next((k for k in range(head - 1, lo - 1, -1) if toks[k].lemma in lex.objects or toks[k].low in lex.objects), None)
+    if j is None:
+        return
+    named = {i for r in view.refs for i in range(r.first, r.last + 1)}
+    k = j
+    while k > lo and j - k < 6 and (toks[k - 1].kind == "num" or k - 1 in named or toks[k - 1].low in g.determiners and toks[k - 1].low not in g.scope_stops or
+                                    toks[k - 1].low in g.vague or toks[k - 1].low in g.approximators or
+                                    toks[k - 1].low in g.multipliers or toks[k - 1].low in ("de", "d'", "of")):
+        k -= 1
+    end = j
+    while end + 1 < head and end + 1 in named:
+        end += 1
+    a.object = Span(toks[k].start, toks[end].end)
+    a.object_class = lex.objects.get(toks[j].lemma) or lex.objects.get(toks[j].low)
+    a.quantity = quantity(view, k, j + 1, lex)
+    a.rules.append("passive-patient")
+
+
 def _object(view: SentenceView, k: int, pos: str, lex: Lexicon, a: Args) -> None:
     toks, g = view.tokens, lex.grammar
     n = len(toks)
@@ -241,6 +275,9 @@ def _object(view: SentenceView, k: int, pos: str, lex: Lexicon, a: Args) -> None
     first = k
     while k < n and k - first < 6:
         t = toks[k]
+        if t.low == "-" and 0 < k < n - 1 and toks[k - 1].end == t.start == toks[k + 1].start - 1:
+            k += 1  # a name with a number: « missiles Hwasong-19 », "Su-27 jets"
+            continue
         if t.kind == "punct" or t.low in g.stop_np or view.verbish(k):
             if t.low in ("et", "and") and k + 1 < n and (toks[k + 1].low in g.determiners or toks[k + 1].lemma
                                                          in lex.objects):
@@ -263,7 +300,7 @@ def quantity(view: SentenceView, lo: int, hi: int, lex: Lexicon) -> Quantity | N
         t = toks[k]
         if t.low in g.vague:
             return Quantity(t.start, t.end, g.vague[t.low], approximate=True, unit=_unit(view, k + 1, hi))
-        if t.kind != "num":
+        if t.kind != "num" or _not_a_count(view, k, lex):
             continue
         value = _number(t.low)
         if value is None:
@@ -282,6 +319,25 @@ def quantity(view: SentenceView, lo: int, hi: int, lex: Lexicon) -> Quantity | N
             continue  # a year, not a head count
         return Quantity(t.start, toks[end_k].end, value, approximate=approx, unit=_unit(view, end_k + 1, hi))
     return None
+
+
+def _not_a_count(view: SentenceView, k: int, lex: Lexicon) -> bool:
+    """A number inside a time expression or a day-month date (« le 19 juin »), an ordinal (« 11e corps
+    d'armée », "11th"), a share (« 40 % »), an age or a span of years (« 70 ans », "24 years"), or part
+    of a name (« Hwasong-19 », "F-16") counts nothing."""
+    toks, g = view.tokens, lex.grammar
+    t = toks[k]
+    if view.times and view.in_time(k):
+        return True
+    if k + 1 < len(toks):
+        nxt = toks[k + 1]
+        if nxt.low in g.months or (nxt.start == t.end and nxt.low in g.ordinal_suffixes):
+            return True
+        for p in g.not_counts:
+            if tuple(x.low for x in toks[k + 1 : k + 1 + len(p)]) == p:
+                return True
+    return k > 1 and toks[k - 1].low in ("-", "‑") and toks[k - 1].end == t.start and \
+        toks[k - 2].end == toks[k - 1].start and toks[k - 2].kind == "word"
 
 
 def _number(low: str) -> float | None:

@@ -29,13 +29,14 @@ class CueHit:
     last: int
     lo: int  # scope: token indices [lo, hi)
     hi: int
+    idx: tuple[int, ...] = ()  # the cue's own tokens (« ne » and « pas », not the verb between them)
     attributed: list[str] = field(default_factory=list)
     controller: list[str] = field(default_factory=list)  # the implicit subject of what the cue governs
     takes_subject: bool = False  # the clause's subject belongs to the cue (« X affirme que … »)
 
     def governs(self, m: Match[Trigger]) -> bool:
-        return self.lo <= m.first < self.hi and not (self.first <= m.first <= self.last or
-                                                      self.first <= m.last <= self.last)
+        own = self.idx or range(self.first, self.last + 1)
+        return self.lo <= m.first < self.hi and m.first not in own and m.last not in own
 
 
 def claim_sources(view: SentenceView, matches: list[Match[Cue]]) -> frozenset[int]:
@@ -58,37 +59,85 @@ def analyse(view: SentenceView, matches: list[Match[Cue]], lex: Lexicon, country
     cued = {i for m in matches for i in m.idx}
     for m in matches:
         cue = m.item
-        if cue.cls == "block":
+        if cue.cls == "block" or blocks.issuperset(m.idx):  # « même si » concedes, it sets no condition
             continue
-        lo, hi = _scope(view, m)
+        if view.times and view.in_time(m.first):  # "in May" is a month, not a modal
+            continue
+        lo, hi = _scope(view, m, lex)
         if cue.cls == "negated" and any(lo <= b <= hi for b in blocks):
             continue
-        hit = CueHit(cue.cls, f"{cue.cls}:{cue.text}", m.first, m.last, lo, hi)
+        hit = CueHit(cue.cls, f"{cue.cls}:{cue.text}", m.first, m.last, lo, hi, m.idx)
         _source(view, m, hit, lex, country_of)
         hits.append(hit)
     hits += _conditionals(view, lex, cued)
-    return hits
+    return _negated_cues(view, hits, lex)
 
 
-def _scope(view: SentenceView, m: Match[Cue]) -> tuple[int, int]:
+def _negated_cues(view: SentenceView, hits: list[CueHit], lex: Lexicon) -> list[CueHit]:
+    """A negation over another cue cancels that cue: « n'a ni confirmé ni démenti » is no denial,
+    "did not accuse" no accusation. A negated verb of confirming or saying (« n'a jamais reconnu
+    ce déploiement », "has not confirmed the deployment") withholds confirmation: what it governs
+    is not negated, it stays a claim (reported, with no source)."""
+    negs = [h for h in hits if h.cls == "negated"]
+    if not negs:
+        return hits
+    out = [h for h in hits if not (h.cls in ("denied", "alleged", "reported") and any(
+        n.lo <= h.first < n.hi and n.first < h.first for n in negs))]
+    toks, knowing = view.tokens, lex.grammar.knowing_verbs
+    for n in negs:
+        verb = next((k for k in range(n.first + 1, min(n.hi, n.last + 4)) if k not in n.idx
+                     and toks[k].kind == "word" and toks[k].lemma in knowing), None)
+        if verb is None:
+            continue
+        out.append(CueHit("reported", f"reported:unconfirmed:{toks[verb].low}", verb, verb, verb + 1, n.hi))
+        n.hi = verb + 1
+    return out
+
+
+def _scope(view: SentenceView, m: Match[Cue], lex: Lexicon) -> tuple[int, int]:
     a, b, n = m.first, m.last, len(view.tokens)
     scope = m.item.scope
     if scope == "sentence":
         return 0, n
     if scope == "rest":
-        return b + 1, view.clause_end(b)
+        return b + 1, _presupposed(view, b + 1, view.clause_end(b), lex)
     if scope == "after":
-        return b + 1, view.clause_end(b, commas=True)
+        return b + 1, _presupposed(view, b + 1, view.clause_end(b, commas=True), lex)
     if scope == "before":
         return view.clause_start(a, commas=True), a
     if scope == "clause":
-        return view.clause_start(a, commas=True), view.clause_end(b, commas=True)
+        return view.clause_start(a, commas=True), _presupposed(view, b + 1, view.clause_end(b, commas=True), lex)
+    if scope == "predicate":
+        # the negated verb and its complements: « n'a pas procédé à un essai nucléaire », "has never
+        # formally confirmed the deployment"; a subordinate clause or a purpose phrase is out of it
+        lo = a if len(m.idx) > 1 else b + 1
+        hi = _presupposed(view, lo, view.clause_end(b, commas=True), lex)
+        g, toks = lex.grammar, view.tokens
+        for k in range(b + 1, hi):
+            low = toks[k].low
+            if (k >= b + 3 and low in g.scope_stops) or (low in g.coordinators and low not in (",", "ni", "nor") and
+                                                         k + 1 < n and (k + 1 in view.barriers or view.verbish(k + 1))):
+                return lo, k  # « n'a jamais reconnu ce déploiement et nie avoir … »: a second verb, its own polarity
+        return lo, hi
     if scope == "adjacent":  # an adjective or a preposition: the word it qualifies (« l'arrivée potentielle »)
         return max(0, a - 2), min(n, b + 3)
     # local: the negated verb group — between « ne » and « pas » and the participle or infinitive after
     if len(m.idx) > 1:
         return a, min(n, b + 3)
     return b + 1, min(n, b + 4)
+
+
+def _presupposed(view: SentenceView, lo: int, hi: int, lex: Lexicon) -> int:
+    """The scope ends before a presupposing preposition with a noun complement: in « il interviendrait
+    après la signature du traité », "could follow after the signing", the signing is background,
+    outside the modal (« après avoir livré » is a verb: it stays inside)."""
+    toks, g = view.tokens, lex.grammar
+    if not g.presupposing:
+        return hi
+    for k in range(lo, hi - 1):
+        if toks[k].low in g.presupposing and (toks[k + 1].low in g.determiners or toks[k + 1].kind == "elision"):
+            return k
+    return hi
 
 
 def _source(view: SentenceView, m: Match[Cue], hit: CueHit, lex: Lexicon, country_of: CountryOf) -> None:
@@ -158,7 +207,8 @@ def _conditionals(view: SentenceView, lex: Lexicon, cued: set[int]) -> list[CueH
         if i in cued or t.kind != "word" or not t.low.endswith(endings) or t.lemma == t.low:
             continue
         if t.lemma.endswith(("r", "re")):
-            out.append(CueHit("speculative", "speculative:conditionnel", i, i, i, view.clause_end(i, commas=True)))
+            hi = _presupposed(view, i + 1, view.clause_end(i, commas=True), lex)
+            out.append(CueHit("speculative", "speculative:conditionnel", i, i, i, hi))
     return out
 
 

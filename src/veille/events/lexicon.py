@@ -29,7 +29,7 @@ DATA = Path(__file__).parent / "data"
 MAX_GAP = 4
 POS = frozenset({"verb", "noun"})
 CLASSES = frozenset({"reported", "alleged", "denied", "speculative", "negated", "block"})
-SCOPES = frozenset({"sentence", "rest", "after", "before", "clause", "adjacent", "local"})
+SCOPES = frozenset({"sentence", "rest", "after", "before", "clause", "adjacent", "local", "predicate"})
 SOURCES = frozenset({"subject", "after", "par", "none"})
 _CODE = re.compile(r"^\d{2,4}$")
 _PREP = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"}
@@ -102,6 +102,16 @@ class Grammar:
     onsets: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     frames: tuple[tuple[str, ...], ...] = ()
+    # words that end the predicate a negation governs (« que », "that", « pour »)
+    scope_stops: frozenset[str] = frozenset()
+    # prepositions whose noun complement is presupposed background (« après la signature »)
+    presupposing: frozenset[str] = frozenset()
+    # verbs whose negation withholds confirmation of a claim instead of negating it (« n'a pas confirmé »)
+    knowing_verbs: frozenset[str] = frozenset()
+    # numbers followed by these are not counts: months, ordinal suffixes, percent, ages
+    months: frozenset[str] = frozenset()
+    ordinal_suffixes: frozenset[str] = frozenset()
+    not_counts: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(slots=True)
@@ -310,6 +320,12 @@ def load_grammar(path: Path) -> Grammar:
     grammar.onsets = optional("onsets")
     grammar.light_verbs = optional("light_verbs")
     grammar.frames = tuple(tuple(p.split()) for p in sorted(optional("frames")))
+    grammar.scope_stops = optional("scope_stops")
+    grammar.presupposing = optional("presupposing")
+    grammar.knowing_verbs = optional("knowing_verbs")
+    grammar.months = optional("months")
+    grammar.ordinal_suffixes = optional("ordinal_suffixes")
+    grammar.not_counts = tuple(tuple(p.split()) for p in sorted(optional("not_counts")))
     return grammar
 
 

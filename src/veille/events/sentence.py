@@ -41,10 +41,13 @@ class Ref:
 
 
 class SentenceView:
-    def __init__(self, text: str, tokens: Sequence[Token], mentions: Sequence[Mention], grammar: Grammar) -> None:
+    def __init__(self, text: str, tokens: Sequence[Token], mentions: Sequence[Mention], grammar: Grammar,
+                 barriers: frozenset[int] = frozenset(), times: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.tokens = tokens
         self.g = grammar
+        self.barriers = barriers  # token indices of verbs and cues: no noun phrase runs across them
+        self.times = times  # character spans of the sentence's time expressions
         starts = [t.start for t in tokens]
         self.refs: list[Ref] = []
         for m in mentions:
@@ -146,6 +149,8 @@ class SentenceView:
         if b.coordinated:
             return True
         gap = self.tokens[a.last + 1 : b.first]
+        if gap and (a.last + 1 in self.barriers or self.verbish(a.last + 1)):
+            return False  # « les États-Unis accusent Pyongyang »: a verb between two names ends the phrase
         return b.governor is None and len(gap) <= 1 and all(t.kind == "word" and t.low not in self.g.prepositions
                                                             for t in gap)
 
@@ -167,6 +172,11 @@ class SentenceView:
             return True  # a French past participle, whatever simplemma makes of it (« envisagés »)
         return (t.kind == "word" and t.lemma != t.low and t.lemma.endswith(("er", "ir", "re", "oir", "e"))
                 and t.low.endswith(VERB_ENDINGS))
+
+    def in_time(self, i: int) -> bool:
+        """Token ``i`` lies inside a time expression (« le 19 juin 2024 », "since 2017")."""
+        start = self.tokens[i].start
+        return any(s <= start < e for s, e in self.times)
 
     def phrase_text(self, a: int, b: int) -> str:
         """Source text of tokens a..b inclusive."""
