@@ -333,3 +333,14 @@ def test_modifier_precheck_keeps_every_modifier() -> None:
             assert (tr.mod is not None) == expected, (low[:start], type_)
             found += expected
     assert found >= 7
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("The minister made her first trip to Hanoi in 12 years.", "P12Y", "DURATION"),
+    ("Exports reached their highest level in a decade, customs said.", "P1DE", "DURATION"),
+    ("The port will reopen in three weeks.", "2024-W48", "DATE"),
+    ("It was the first trip in years. The next one is due in two months.", "2025-01", "DATE"),
+])
+def test_in_n_units_after_a_superlative_is_a_span(text: str, value: str, kind: str) -> None:
+    refs = [r for r in find_times(text, "2024-11-05", "en") if text[r.start:r.end].startswith("in ")]
+    assert (refs[-1].value, refs[-1].type) == (value, kind)

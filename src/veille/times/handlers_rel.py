@@ -303,11 +303,27 @@ def whole_unit(m: re.Match[str], c: Ctx) -> Found:
     return [ref(m.start(), m.end(), cal.period(1, unit, mult), "DURATION")]
 
 
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+
+
+def _after_span_marker(pos: int, c: Ctx) -> bool:
+    """« the first visit … in 24 years »: a superlative earlier in the clause makes « in N years » a span."""
+    markers = c.lex.cls("span_marker")
+    if not markers:
+        return False
+    start = max(0, pos - 80)
+    clause = c.low[start:pos]
+    cut = max((mm.end() for mm in _CLAUSE_END.finditer(clause)), default=0)
+    return any(word in markers for word in re.findall(r"[a-z]+", clause[cut:]))
+
+
 def shifted(m: re.Match[str], c: Ctx) -> Found:
     """« il y a deux ans », « dans trois jours », « two years ago »: a date that far from the anchor."""
     unit, mult = c.lex.units[m.group("unit")]
     n, vague = _amount(m, c)
     sign = -1 if grp(m, "ago") else 1
+    if sign > 0 and _after_span_marker(m.start(), c):
+        return [ref(m.start(), m.end(), cal.period(n, unit, mult), "DURATION")]
     if n is None:
         return [ref(m.start(), m.end(), "PAST_REF" if sign < 0 else "FUTURE_REF", "DATE")]
     if c.dct is None:
