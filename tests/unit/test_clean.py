@@ -209,3 +209,9 @@ def test_clean_false_keeps_the_text_unchanged() -> None:
     text = "Titre : pas un titre\nÀ lire aussi : gardé tel quel\n"
     a = clean_document(RawDocument(id="x", source="x", text=text, format="annotate", clean=False))
     assert a.text == text and not a.removed
+
+
+def test_corroborated_title_suffix_names_the_site_over_a_section_crumb() -> None:
+    a = clean(f"Port traffic falls again - The Harbour Post\nBusiness | Europe | By Ann Lee | March 3, 2024\n"
+              f"{PARA_EN}\n© 2024 The Harbour Post")
+    assert (a.site, a.section, a.author) == ("The Harbour Post", "Europe", "Ann Lee")

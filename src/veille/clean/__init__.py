@@ -86,6 +86,7 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
         title_line = article.title or ""
     bylines = [(i, parse_byline(line)) for i, line in enumerate(rest[:5])]
     hints = _site_hints(article, lines)
+    given_site = article.site  # from the source's own metadata (HTML, JSONL): it wins
     for i, byline in bylines:
         if byline is None:
             continue
@@ -102,7 +103,9 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
     title, site, had_prefix = strip_title(title_line, hints)
     if had_prefix:
         article.flag("template_artifact")
-    if site and (article.site is None or fold(article.site) .replace(" ", "") == fold(site).replace(" ", "")):
+    # A corroborated « - Site » suffix names the site better than a breadcrumb's first crumb (often a
+    # section: « World | Asia | By … »), and keeps the site's own capitalisation.
+    if site and given_site is None:
         article.site = site
     article.title = title or None
     title_keys = {fold(title), fold(title_line)} - {""}

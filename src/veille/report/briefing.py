@@ -171,8 +171,9 @@ class Briefing:
             removed = Counter(r["reason"] for r in article.get("removed", []))
             table.append([
                 self.refs[article["id"]], article.get("title") or article["source"], article.get("site") or "—",
-                article.get("published") or "—", article.get("language") or "—",
-                ", ".join(article.get("flags", [])) or "—",
+                format_timex(article["published"][:10], self.lang) if article.get("published") else "—",
+                article.get("language") or "—",
+                ", ".join(self._t("f_" + flag) for flag in article.get("flags", [])) or "—",
                 ", ".join(f"{self._t('r_' + r)} ×{n}" for r, n in sorted(removed.items())) or "—",
             ])
         return Section(self._t("sources"), table=table)

@@ -59,6 +59,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "r_boilerplate": ("habillage du site", "site chrome"),
     "r_comment_widget": ("module de commentaires", "comment widget"),
     "r_repeated": ("texte répété", "repeated text"),
+    "f_repeated_content": ("texte répété", "repeated text"),
+    "f_advert_inserted": ("publicité insérée", "advert inserted"),
+    "f_template_artifact": ("artefacts de gabarit", "template artefacts"),
+    "f_related_links": ("liens « à lire »", "related links"),
+    "f_site_chrome": ("habillage du site", "site chrome"),
+    "f_comments_separated": ("commentaires séparés", "comments split out"),
+    "f_comment_widget": ("module de commentaires", "comment widget"),
+    "f_metadata_in_body": ("métadonnées dans le texte", "metadata in the text"),
+    "f_encoding_guessed": ("encodage deviné", "encoding guessed"),
+    "f_empty_after_cleaning": ("vide après nettoyage", "empty after cleaning"),
 }
 
 
