@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from veille.engines import Job, run_documents
 from veille.errors import SourceError, UsageError
@@ -24,6 +24,7 @@ from veille.store import Store
 from veille.types import Article, Dossier, Failure
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -48,24 +49,24 @@ def run(paths: Iterable[str | Path], out: str | Path, **options: Any) -> Dossier
     collected in ``Dossier.failures`` and the rest goes on.
     """
     opts = RunOptions(out=out, **options)
-    docs: list[RawDocument] = []
     failures: list[Failure] = []
-    for item in read_inputs(paths, opts.max_bytes):
-        if isinstance(item, Failure):
-            if opts.strict:
-                raise SourceError(str(item))
-            failures.append(item)
+
+    def keep(item: T | Failure, sink: list[T]) -> None:
+        if not isinstance(item, Failure):
+            sink.append(item)
+        elif opts.strict:
+            raise SourceError(str(item))
         else:
-            docs.append(item)
+            failures.append(item)
+
+    docs: list[RawDocument] = []
+    for item in read_inputs(paths, opts.max_bytes):
+        keep(item, docs)
     job = Job(tuple(opts.stages), tuple(str(d) for d in opts.kb_dirs), opts.lang)
     articles: list[Article] = []
-    for done, result in enumerate(run_documents(docs, job, opts.engine, opts.workers, scheduler=opts.scheduler), start=1):
-        if isinstance(result, Failure):
-            if opts.strict:
-                raise SourceError(str(result))
-            failures.append(result)
-        else:
-            articles.append(result)
+    results = run_documents(docs, job, opts.engine, opts.workers, scheduler=opts.scheduler)
+    for done, result in enumerate(results, start=1):
+        keep(result, articles)
         if opts.progress:
             opts.progress(done, len(docs))
     dossier = analyse_corpus(articles, Resources(job.kb_dirs, job.lang))
