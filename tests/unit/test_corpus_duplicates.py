@@ -78,3 +78,34 @@ def test_duplicates_to_dicts_has_stable_ids() -> None:
     rows = duplicates_to_dicts([["a", "b"]])
     assert rows == duplicates_to_dicts([["a", "b"]])
     assert rows[0]["articles"] == ["a", "b"] and rows[0]["id"].startswith("d-")
+
+
+def test_banded_search_gives_the_reference_groups() -> None:
+    # The reference: every pair the LSH index returns, verified with MinHash.jaccard (as specified).
+    from datasketch import MinHashLSH
+
+    from veille.corpus._common import UnionFind
+    from veille.corpus.duplicates import LSH_MARGIN, NUM_PERM, signature
+
+    rng = random.Random(3)
+    words = (DISPATCH + " " + REWRITE + " " + OTHER).split()
+    bases = [" ".join(rng.sample(words, 60)) for _ in range(4)]
+    articles = []
+    for n in range(60):
+        tokens = bases[n % 4].split()
+        for _ in range(rng.randint(0, 12)):  # copies edited more or less
+            tokens[rng.randrange(len(tokens))] = rng.choice(words)
+        articles.append(art(f"a{n:02d}", " ".join(tokens)))
+    articles.append(art("a60", articles[0].text))  # an identical copy
+    for threshold in (0.5, 0.8, 0.9):
+        signatures = {a.id: signature(a.text) for a in articles}
+        lsh = MinHashLSH(threshold=max(0.05, threshold - LSH_MARGIN), num_perm=NUM_PERM)
+        for key, minhash in signatures.items():
+            lsh.insert(key, minhash)
+        uf = UnionFind()
+        for key, minhash in signatures.items():
+            for other in lsh.query(minhash):
+                if other > key and minhash.jaccard(signatures[other]) >= threshold:
+                    uf.union(key, other)
+        expected = [group for group in uf.groups() if len(group) > 1]
+        assert expected and find_duplicates(articles, threshold) == expected

@@ -14,6 +14,9 @@ from hypothesis import strategies as st
 
 from veille.corpus import fact_to_dict, merge_facts
 from veille.corpus.cameo import codes_compatible, fallback_label, family
+from veille.corpus.compat import Item, score
+from veille.corpus.facts import _inherit_phases, _items
+from veille.corpus.merge import cluster
 from veille.types import Article, EntityRecord, EventMention, Fact, Mention, Quantity, Span
 
 PEOPLE = {"putin": "RUS", "shoigu": "RUS", "kim": "PRK", "khrushchev": "SUN", "blinken": "USA", "lula": "BRA"}
@@ -427,3 +430,38 @@ def test_a_reaction_continued_by_an_anaphoric_subject_is_one_fact() -> None:
     article.events[1].rule = "test"  # a subject named anew is not a continuation: the criticism stands alone
     (alone,) = [f for f in merged(article) if f.cameo == "111"]
     assert len(alone.sources[0].evidence.split(" … ")) == 1
+
+
+def _reference_cluster(items: list[Item]) -> list[list[Item]]:
+    """The merge as specified, without its shortcuts: every group of a shared block, every member."""
+    clusters: list[list[Item]] = []
+    index: dict[tuple[str, str], set[int]] = {}
+    for item in sorted(items, key=lambda it: (-it.rank, it.article, it.index)):
+        best: tuple[tuple[float, int, int], int] | None = None
+        for number in sorted({c for actor in item.actors for c in index.get((item.family, actor), ())}):
+            points = [score(item, member) for member in clusters[number]]
+            if all(p is not None for p in points):
+                total = sum(p for p in points if p is not None)
+                key = (total / len(points), len(points), -number)
+                if best is None or key > best[0]:
+                    best = (key, number)
+        if best is None:
+            clusters.append([item])
+            number = len(clusters) - 1
+        else:
+            number = best[1]
+            clusters[number].append(item)
+        for actor in item.actors:
+            index.setdefault((item.family, actor), set()).add(number)
+    return clusters
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_event, min_size=1, max_size=4), min_size=1, max_size=4), st.randoms())
+def test_merge_shortcuts_give_the_reference_groups(events: list[list[E]], rng: random.Random) -> None:
+    # Articles repeat one another's mentions (as copies and rewrites do), so that cross keys repeat.
+    articles = [_build(n, [rng.choice(sum(events, [])) for _ in range(rng.randint(1, 5))]) for n in range(8)]
+    items = _items(articles, KB)
+    _inherit_phases(items)
+    expected = [[(it.article, it.index) for it in group] for group in _reference_cluster(items)]
+    assert [[(it.article, it.index) for it in group] for group in cluster(items)] == expected

@@ -88,6 +88,34 @@ class UnionFind:
         return sorted(sorted(group) for group in members.values())
 
 
+class Components:
+    """Disjoint sets over 0..n-1 (a lighter ``UnionFind`` for indexes); the representative is the smallest."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        """All sets, each sorted, in order of their smallest member."""
+        members: dict[int, list[int]] = {}
+        for x in range(len(self.parent)):
+            members.setdefault(self.find(x), []).append(x)
+        return list(members.values())
+
+
 def duplicate_representatives(duplicates: Sequence[Sequence[str]]) -> dict[str, str]:
     """Article id -> the id that stands for its near-duplicate group (the group's smallest id)."""
     uf = UnionFind()

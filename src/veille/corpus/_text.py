@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
 # Ligatures that NFKD leaves alone but that writers and sites alternate with their spelled-out forms.
@@ -38,10 +39,29 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch.translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class _FoldTable(dict[int, str]):
+    """Code point -> its folded form, filled on first use (``str.translate`` reads it)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
-    """Lower-case, accents removed, ligatures spelled out: the comparison form of ``text``."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    """Lower-case, accents removed, ligatures spelled out: the comparison form of ``text``.
+
+    Character by character: decomposition, dropping combining marks and case folding each act on
+    one character at a time (reordering only moves the combining marks that are dropped).
+    """
+    return text.translate(_FOLD)
 
 
 def words(text: str) -> list[str]:
@@ -68,7 +88,13 @@ def content_terms(text: str) -> list[str]:
 def surface_terms(text: str) -> Iterator[tuple[str, str]]:
     """(term, surface) pairs: the comparison term and the lower-cased word as written, for labels."""
     for match in _WORD.finditer(text):
-        surface = match.group(0).lower()
-        for word in words(surface):
-            if is_content(word):
-                yield stem(word), surface
+        surface, terms = _surface(match.group(0))
+        for term in terms:
+            yield term, surface
+
+
+@lru_cache(maxsize=1 << 16)
+def _surface(word: str) -> tuple[str, tuple[str, ...]]:
+    # A corpus repeats its words: each is lower-cased, folded and stemmed once.
+    surface = word.lower()
+    return surface, tuple(stem(w) for w in words(surface) if is_content(w))

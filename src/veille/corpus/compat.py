@@ -196,17 +196,44 @@ def continues(a: Item, b: Item) -> bool:
     )
 
 
-def score(a: Item, b: Item) -> float | None:
-    """How well two mentions fit one fact, or None when they cannot be one fact."""
-    relation = cameo.code_relation(a.code, b.code, same_article=a.article == b.article)
-    if relation is None and continues(a, b):
+def cross_key(item: Item) -> tuple[object, ...]:
+    """Everything ``score`` reads of a mention when the other one is from another article.
+
+    Two mentions with one key score alike against any mention of another article, so the merge
+    scores a key once (see ``facts._cluster``) instead of once per mention.
+    """
+    event = item.event
+    return (
+        item.code,
+        item.sources,
+        item.targets,
+        frozenset(item.persons.items()),
+        item.interval,
+        item.value_interval,
+        item.object_classes,
+        item.object_terms,
+        item.phase,
+        frozenset(event.source_actors),
+        frozenset(event.target_actors),
+    )
+
+
+def score(a: Item, b: Item, *, same_article: bool | None = None) -> float | None:
+    """How well two mentions fit one fact, or None when they cannot be one fact.
+
+    ``same_article`` (by default: whether they are) selects the within-article or the across-article
+    rules; across articles, the score depends only on the two ``cross_key``.
+    """
+    same = a.article == b.article if same_article is None else same_article
+    relation = cameo.code_relation(a.code, b.code, same_article=same)
+    if relation is None and same and continues(a, b):
         relation = "equivalent"
     if relation is None:
         return None
     if relation == "generic" and not a.object_classes & b.object_classes:
         return None  # « soutenir » (050) is not evidence for a recognition (054) without a shared object
     vague = cameo.is_vague(a.code) or cameo.is_vague(b.code)
-    if vague and a.article != b.article and not _anchored(a, b):
+    if vague and not same and not _anchored(a, b):
         return None
     if a.phase and b.phase and a.phase != b.phase:
         return None
@@ -218,7 +245,7 @@ def score(a: Item, b: Item) -> float | None:
         points += 1.0
     if a.object_classes & b.object_classes:
         points += 1.0
-    if a.article == b.article:
+    if same:
         # Repeated mentions in one text are the likeliest to be one happening, in one sentence above all.
         points += 3.0 if a.event.sentence == b.event.sentence else 1.0
     return points

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from veille.corpus._common import UnionFind, unique_by_id
+from veille.corpus._common import Components, unique_by_id
 from veille.corpus._text import words
 from veille.types import Article
 
@@ -39,14 +40,56 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[bytes]:
     return {" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
 
 
+# An empty MinHash to copy: its permutations depend only on NUM_PERM and SEED, so they are drawn
+# once, not once per article.
+_EMPTY = MinHash(num_perm=NUM_PERM, seed=SEED)
+
+
 def signature(text: str) -> MinHash | None:
     """The MinHash of a text's shingles, or None for an empty text (nothing to compare)."""
     grams = shingles(text)
     if not grams:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = _EMPTY.copy()
     minhash.update_batch(sorted(grams))
     return minhash
+
+
+# Bound on the cells of one block of signature comparisons (memory, not results).
+_BLOCK_CELLS = 1 << 22
+
+
+def _link_bucket(members: list[int], hashes: np.ndarray, passes: np.ndarray, uf: Components) -> None:
+    """Join the members of one LSH bucket that are linked by verified pairs inside the bucket.
+
+    Members already in one component count as one; a component then grows from a member by the
+    verified pairs between its new members and the rest, so that each pair of the bucket is
+    compared at most once, and pairs inside a component not at all.
+    """
+    by_root: dict[int, list[int]] = {}
+    for node in members:
+        by_root.setdefault(uf.find(node), []).append(node)
+    if len(by_root) < 2:
+        return
+    rest = list(by_root.values())
+    while len(rest) > 1:
+        first = rest.pop(0)
+        frontier = first
+        while frontier and rest:
+            nodes = [node for group in rest for node in group]
+            owner = np.repeat(np.arange(len(rest)), [len(group) for group in rest])
+            hit = np.zeros(len(nodes), dtype=bool)
+            step = max(1, _BLOCK_CELLS // (len(nodes) * NUM_PERM))
+            left = hashes[nodes]
+            for start in range(0, len(frontier), step):
+                right = hashes[frontier[start : start + step]]
+                equal = np.count_nonzero(left[:, None, :] == right[None, :, :], axis=2)
+                hit |= passes[equal].any(axis=1)
+            joined = set(owner[hit].tolist())
+            frontier = [node for n, group in enumerate(rest) if n in joined for node in group]
+            for node in frontier:
+                uf.union(first[0], node)
+            rest = [group for n, group in enumerate(rest) if n not in joined]
 
 
 def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> list[list[str]]:
@@ -55,22 +98,43 @@ def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> list
     ``threshold`` is the estimated Jaccard similarity of the shingle sets above which two articles
     are copies. Each group is sorted and the list of groups is sorted, so the output does not depend
     on the order the articles arrive in.
+
+    Two articles are linked when they share a band of the LSH index (``MinHashLSH``'s banding for
+    the lowered threshold) and their estimated Jaccard similarity (``MinHash.jaccard``) reaches
+    ``threshold``; groups are the connected components. Identical signatures are one node, and the
+    bands are read directly so that pairs already in one component are not compared again.
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-    signatures: dict[str, MinHash] = {}
+    ids: list[str] = []
+    rows: list[np.ndarray] = []
     for article in unique_by_id(articles):
         # The cleaned body is what readers see; fall back to the raw text when cleaning left nothing.
         minhash = signature(article.text or article.raw_text)
         if minhash is not None:
-            signatures[article.id] = minhash
+            ids.append(article.id)
+            rows.append(minhash.hashvalues)
+    if len(ids) < 2:
+        return []
     lsh = MinHashLSH(threshold=max(0.05, threshold - LSH_MARGIN), num_perm=NUM_PERM)
-    for article_id, minhash in signatures.items():  # insertion in id order
-        lsh.insert(article_id, minhash)
-
-    uf = UnionFind()
-    for article_id, minhash in signatures.items():
-        for other in sorted(lsh.query(minhash)):
-            if other > article_id and minhash.jaccard(signatures[other]) >= threshold:
-                uf.union(article_id, other)
-    return [group for group in uf.groups() if len(group) > 1]
+    # passes[c]: c equal values out of NUM_PERM reach the threshold, computed as MinHash.jaccard does.
+    passes = np.array([float(c) / float(NUM_PERM) >= threshold for c in range(NUM_PERM + 1)])
+    uf = Components(len(ids))
+    distinct: dict[bytes, int] = {}
+    for node, row in enumerate(rows):
+        same = distinct.setdefault(row.tobytes(), node)
+        if same != node:  # an identical signature: similarity 1, and every band shared
+            uf.union(same, node)
+    nodes = list(distinct.values())
+    hashes = np.stack(rows)
+    for low, high in lsh.hashranges:
+        buckets: dict[bytes, list[int]] = {}
+        for node in nodes:
+            buckets.setdefault(hashes[node, low:high].tobytes(), []).append(node)
+        for members in buckets.values():
+            if len(members) > 1:
+                _link_bucket(members, hashes, passes, uf)
+    groups: dict[int, list[str]] = {}
+    for node, article_id in enumerate(ids):
+        groups.setdefault(uf.find(node), []).append(article_id)
+    return sorted(sorted(group) for group in groups.values() if len(group) > 1)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from veille.corpus import cameo
 from veille.corpus._common import (
@@ -37,8 +37,9 @@ from veille.corpus._common import (
     stable_id,
     unique_by_id,
 )
-from veille.corpus.compat import CONFIRMING, NEGATIVE, Item, object_profile, phase_of, score
-from veille.corpus.timevalues import mention_interval, parse
+from veille.corpus.compat import CONFIRMING, NEGATIVE, Item, object_profile, phase_of
+from veille.corpus.merge import cluster
+from veille.corpus.timevalues import Interval, mention_interval, parse
 from veille.types import Article, Fact, FactSource, Quantity
 
 EVIDENCE_SEPARATOR = " … "
@@ -130,35 +131,6 @@ def _inherit_phases(items: list[Item]) -> None:
             it.phase = next(iter(found))
 
 
-def _cluster(items: list[Item]) -> list[list[Item]]:
-    clusters: list[list[Item]] = []
-    index: dict[tuple[str, str], set[int]] = {}
-    for item in sorted(items, key=lambda it: (-it.rank, it.article, it.index)):
-        best: tuple[tuple[float, int, int], int] | None = None
-        candidates = sorted({c for actor in item.actors for c in index.get((item.family, actor), ())})
-        for number in candidates:
-            members = clusters[number]
-            total = 0.0
-            for member in members:
-                points = score(item, member)
-                if points is None:
-                    break
-                total += points
-            else:
-                key = (total / len(members), len(members), -number)
-                if best is None or key > best[0]:
-                    best = (key, number)
-        if best is None:
-            clusters.append([item])
-            number = len(clusters) - 1
-        else:
-            number = best[1]
-            clusters[number].append(item)
-        for actor in item.actors:
-            index.setdefault((item.family, actor), set()).add(number)
-    return clusters
-
-
 def _ordered_union(lists: Sequence[Sequence[str]]) -> list[str]:
     seen: dict[str, None] = {}
     for values in lists:
@@ -213,18 +185,19 @@ def _neg(code: str) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in code)
 
 
+def _disjoint(intervals: Iterable[Interval | None]) -> bool:
+    """Two of the intervals do not overlap: the latest start is after the earliest end."""
+    known = [iv for iv in intervals if iv is not None]
+    return bool(known) and max(iv.start for iv in known) > min(iv.end for iv in known)
+
+
 def _time(members: list[Item]) -> str | None:
     values = [it.event.time for it in members if it.event.time and it.value_interval is not None]
     if not values:
         return None
     counts = Counter(values)
     intervals = {value: parse(value) for value in counts}
-    disagree = any(
-        not a.overlaps(b)
-        for a in intervals.values()
-        for b in intervals.values()
-        if a is not None and b is not None
-    )
+    disagree = _disjoint(intervals.values())
 
     def key(value: str) -> tuple[int, int, int, str]:
         iv = intervals[value]
@@ -308,7 +281,8 @@ def _contradictions(
         if it.event.quantity is not None and it.event.quantity.value is not None:
             by_article.setdefault(it.article, it.event.quantity)
     figures = sorted(by_article.items(), key=lambda kv: (kv[1].value or 0.0, kv[0]))
-    if any(not _same_quantity(a[1], b[1]) for a in figures for b in figures):
+    distinct = list({(q.value, q.approximate, q.unit): q for _, q in figures}.values())
+    if any(not _same_quantity(a, b) for a in distinct for b in distinct):
         parts = ", ".join(f"{format_number(q.value or 0.0, lang)} ({art})" for art, q in figures)
         found.append(f"quantités divergentes : {parts}" if fr else f"figures differ: {parts}")
 
@@ -318,7 +292,7 @@ def _contradictions(
             dates.setdefault(it.article, it.event.time)
     dated = sorted(dates.items(), key=lambda kv: (kv[1], kv[0]))
     intervals = [(art, value, parse(value)) for art, value in dated]
-    if any(a[2] and b[2] and not a[2].overlaps(b[2]) for a in intervals for b in intervals):
+    if _disjoint(iv for _, _, iv in intervals):
         parts = ", ".join(f"{value} ({art})" for art, value, _ in intervals)
         found.append(f"dates divergentes : {parts}" if fr else f"dates differ: {parts}")
     return found
@@ -393,6 +367,6 @@ def merge_facts(
     representatives = duplicate_representatives(duplicates)
     items = _items(ordered, kb)
     _inherit_phases(items)
-    facts = [_fact(members, representatives, names, lang) for members in _cluster(items)]
+    facts = [_fact(members, representatives, names, lang) for members in cluster(items)]
     facts.sort(key=lambda f: (f.sources[0].article, f.sources[0].event_index, f.id))
     return facts

@@ -21,9 +21,9 @@ from datetime import date
 from itertools import combinations
 
 from veille.corpus._common import (
+    Components,
     CountryResolver,
     EntityNames,
-    UnionFind,
     corpus_language,
     country_level,
     is_country_id,
@@ -93,7 +93,8 @@ def _vectors(profiles: list[_Profile]) -> None:
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(b) < len(a):
         a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    # Terms missing from ``b`` would add 0.0: skipping them leaves the sum bit for bit the same.
+    return sum((w * b[t] for t, w in a.items() if t in b), 0.0)
 
 
 def _actor_overlap(a: dict[str, float], b: dict[str, float]) -> float:
@@ -118,18 +119,16 @@ def _keys(profile: _Profile) -> list[str]:
     return keys
 
 
-def _candidate_pairs(profiles: dict[str, _Profile], block_window: int) -> set[tuple[str, str]]:
-    blocks: dict[str, list[str]] = {}
-    for article_id, profile in profiles.items():
+def _blocks(profiles: list[_Profile]) -> list[list[int]]:
+    """The blocks (indexes of ``profiles``), each in publication order, in the order of their keys."""
+    blocks: dict[str, list[int]] = {}
+    for number, profile in enumerate(profiles):
         for key in _keys(profile):
-            blocks.setdefault(key, []).append(article_id)
-    pairs: set[tuple[str, str]] = set()
-    for key in sorted(blocks):
-        members = sorted(blocks[key], key=lambda i: (profiles[i].day or 0, i))
-        for pos, left in enumerate(members):
-            for right in members[pos + 1 : pos + 1 + block_window]:
-                pairs.add((left, right) if left < right else (right, left))
-    return pairs
+            blocks.setdefault(key, []).append(number)
+    return [
+        sorted(blocks[key], key=lambda n: (profiles[n].day or 0, profiles[n].article.id))
+        for key in sorted(blocks)
+    ]
 
 
 def _label(members: list[_Profile], names: EntityNames, kb: CountryResolver | None, lang: str) -> str:
@@ -142,7 +141,10 @@ def _label(members: list[_Profile], names: EntityNames, kb: CountryResolver | No
         term_weight.update(p.vector)
         text = _text_of(p.article)
         for term, surface in surface_terms(text):
-            surfaces.setdefault(term, Counter())[surface] += 1
+            forms = surfaces.get(term)
+            if forms is None:
+                forms = surfaces[term] = Counter()
+            forms[surface] += 1
         for m in p.article.mentions:  # names and demonyms are actors, not topic words
             excluded.update(content_terms(p.article.text[m.start : m.end]))
     ranked = sorted(actor_weight.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -180,26 +182,46 @@ def cluster_stories(
     """
     ordered = unique_by_id(articles)
     lang = lang or corpus_language(ordered)
-    profiles = {a.id: _profile(a, kb) for a in ordered}
-    _vectors(list(profiles.values()))
-    uf = UnionFind(profiles)
+    profiles = [_profile(a, kb) for a in ordered]  # in id order
+    _vectors(profiles)
+    position = {a.id: n for n, a in enumerate(ordered)}
+    uf = Components(len(profiles))
     for group in duplicates:
         for member in group[1:]:
-            if group[0] in profiles and member in profiles:
-                uf.union(group[0], member)
-    for left, right in sorted(_candidate_pairs(profiles, block_window)):
-        a, b = profiles[left], profiles[right]
-        if max_days is not None and a.day is not None and b.day is not None and abs(a.day - b.day) > max_days:
-            continue
-        combined, cosine = link_score(a, b)
-        if combined >= threshold and cosine >= min_cosine:
-            uf.union(left, right)
+            if group[0] in position and member in position:
+                uf.union(position[group[0]], position[member])
+    # Stories are the connected components whatever order the links come in, so a pair already in
+    # one component needs no score, and a pair is scored at most once.
+    find = uf.find
+    tried: set[tuple[int, int]] = set()
+    for members in _blocks(profiles):
+        for pos, left in enumerate(members):
+            root = find(left)
+            for right in members[pos + 1 : pos + 1 + block_window]:
+                if find(right) == root:
+                    continue
+                pair = (left, right) if left < right else (right, left)  # the smaller id first
+                if pair in tried:
+                    continue
+                tried.add(pair)
+                a, b = profiles[pair[0]], profiles[pair[1]]
+                if (
+                    max_days is not None
+                    and a.day is not None
+                    and b.day is not None
+                    and abs(a.day - b.day) > max_days
+                ):
+                    continue
+                combined, cosine = link_score(a, b)
+                if combined >= threshold and cosine >= min_cosine:
+                    uf.union(left, right)
+                    root = find(left)
     names = EntityNames(ordered, kb, lang)
     stories = [
         Story(
-            id=stable_id("s", *group),
-            label=_label([profiles[i] for i in group], names, kb, lang),
-            articles=group,
+            id=stable_id("s", *(profiles[n].article.id for n in group)),
+            label=_label([profiles[n] for n in group], names, kb, lang),
+            articles=[profiles[n].article.id for n in group],
         )
         for group in uf.groups()
     ]
@@ -214,11 +236,10 @@ def assign_facts(stories: Sequence[Story], facts: Sequence[Fact]) -> list[Story]
     the given order); facts keep the order they are given in.
     """
     story_of = {article: n for n, story in enumerate(stories) for article in story.articles}
-    listed: list[list[str]] = [[] for _ in stories]
+    listed: list[dict[str, None]] = [{} for _ in stories]  # ordered sets
     for fact in facts:
         votes = Counter(story_of[s.article] for s in fact.sources if s.article in story_of)
         if votes:
             best = min(votes, key=lambda n: (-votes[n], n))
-            if fact.id not in listed[best]:
-                listed[best].append(fact.id)
-    return [Story(s.id, s.label, list(s.articles), listed[n]) for n, s in enumerate(stories)]
+            listed[best].setdefault(fact.id, None)
+    return [Story(s.id, s.label, list(s.articles), list(listed[n])) for n, s in enumerate(stories)]
