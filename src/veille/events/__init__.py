@@ -17,16 +17,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import chain, compress
 from typing import Protocol
 
 from veille.events.arguments import Args, CountryOf, extract
 from veille.events.certainty import CueHit, analyse, anaphoric_denials, claim_sources, decide, subject_window
 from veille.events.labels import EVENT_LABELS, cameo_label
-from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, get_lexicon
-from veille.events.matching import Match, find_cues, find_triggers
+from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, by_identity, get_lexicon
+from veille.events.matching import Match, find_matches
 from veille.events.sentence import SentenceView
-from veille.events.tokens import Token, split_by, tokenize_text
+from veille.events.tokens import LEMMA, LOW, Token, split_by, tokenize_text
 from veille.types import Article, EventMention, Mention, Span, TimeRef
 
 __all__ = ["EVENT_LABELS", "LexiconError", "build_lexicon", "cameo_label", "find_events", "get_lexicon",
@@ -93,19 +93,22 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     out: list[EventMention] = []
     wars: list[EventMention] = []  # state nouns of war that became events (« le début de la guerre »)
     per_sentence = split_by(text, tokenize_text(text, lang), sentences, lang)
+    # every form and lemma of the article: a phrase with a part outside it cannot match anywhere
+    words = set(map(LOW, chain.from_iterable(per_sentence)))
+    words.update(map(LEMMA, chain.from_iterable(per_sentence)))
     for n, sent in enumerate(sentences):
         tokens = per_sentence[n]
         if not tokens:
             continue
-        trig = find_triggers(tokens, lex.trigger_index, lex.grammar.determiners)
-        cues = find_cues(tokens, lex.cue_index)
+        lows = list(map(LOW, tokens))
+        trig, cues = find_matches(tokens, lex.trigger_index, lex.cue_index, lex.grammar.determiners, lows, words)
         if not trig and not any(c.item.cls == "denied" for c in cues):
             _remember_subject(state, mentions, m_starts, sent, n)
             continue
         lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
         barriers = frozenset([i for c in cues for i in c.idx] + [i for m in trig if m.item.pos == "verb" for i in m.idx])
         view = SentenceView(text, tokens, [m for m in mentions[lo:hi] if m.end <= sent.end], lex.grammar, barriers,
-                            spans[bisect_left(s_starts, sent.start) : bisect_left(s_starts, sent.end)])
+                            spans[bisect_left(s_starts, sent.start) : bisect_left(s_starts, sent.end)], lows)
         trig = _not_in_names(trig, view, cues)
         hits = analyse(view, cues, lex, country_of)
         denials = frozenset([i for c in cues if c.item.cls == "denied" for i in c.idx]) if cues else frozenset()
@@ -113,8 +116,8 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
         exclude = claim_sources(view, cues)
         has_actor = any(r.is_actor and r.first not in exclude for r in view.refs)
         # « des sanctions sont envisagées »: a passive with no agent and nobody named in the sentence
-        agentless = not has_actor and any(tokens[k].low in lex.grammar.passive_aux and view.verbish(k + 1)
-                                          for k in range(len(tokens) - 1))
+        agentless = not has_actor and any(map(view.verbish, [k + 1 for k in compress(
+            range(len(tokens) - 1), map(lex.grammar.passive_aux.__contains__, lows))]))
         new: list[tuple[int, EventMention, Args]] = []
         objects: list[tuple[Span, str, str]] = []  # (object span, code, pos) of the events kept so far
         kept: list[tuple[Match, EventMention]] = []
@@ -122,7 +125,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
         for m in trig:
             if modal and _modality(m, modal, trig):
                 continue
-            window, controller = subject_window(hits, m)
+            window, controller = subject_window(hits, m) if hits else (0, None)
             args = extract(view, m, lex, window, country_of, controller, exclude)
             code = m.item.code_for(args.object_class)
             if code is None or (m.first in denials and _points_back(args, view, lex)):
@@ -130,7 +133,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             attached = _attached_date(m, tokens, sent_times) if m.item.state and sent_times else None
             if m.item.state and not _state_event(m, view, args, attached, lex):
                 continue
-            if _nested(tokens[m.first].start, code, objects):
+            if objects and _nested(tokens[m.first].start, code, objects):
                 continue
             if args.object is not None:
                 objects.append((args.object, code, m.item.pos))
@@ -147,8 +150,9 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             _carry(ev, args, state, n, agentless, country_of)
             new.append((n, ev, args))
             kept.append((m, ev))
-        _frames(kept, tokens, lex)
-        for deniers in anaphoric_denials(view, hits, lex, trig):
+        if len(kept) > 1:
+            _frames(kept, tokens, lex)
+        for deniers in anaphoric_denials(view, hits, lex, trig) if hits else ():
             _link_denial(state, n, deniers)
         state.events = [x for x in state.events if x[0] >= n - 6] + new
         out.extend(ev for _, ev, _ in new)
@@ -284,7 +288,7 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex
             if tokens[p].kind == "punct":
                 break
             phrase = next((f for f in heads.get(tokens[p].low, ())
-                           if tuple(t.low for t in tokens[p : p + len(f)]) == f), None)
+                           if tuple(map(LOW, tokens[p : p + len(f)])) == f), None)
             if phrase is None:
                 continue
             q = p + len(phrase)
@@ -298,7 +302,7 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex
             break
 
 
-@lru_cache(maxsize=8)
+@by_identity
 def _frame_heads(frames: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
     """The frame phrases by first word, in their order."""
     heads: dict[str, list[tuple[str, ...]]] = {}

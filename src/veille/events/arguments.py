@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from veille.events.lexicon import Lexicon, Trigger
+from veille.events.lexicon import Lexicon, Trigger, by_identity
 from veille.events.matching import Match
 from veille.events.sentence import Ref, SentenceView
 from veille.types import Quantity, Span
@@ -20,6 +20,8 @@ CountryOf = Callable[[str], "str | None"]
 # Object classes by priority when a noun phrase names several (« une aide et des armes »).
 CLASS_ORDER = ("weapon", "troops", "money", "goods", "humanitarian", "treaty", "sanction")
 _OF = frozenset({"de", "d'", "du", "des", "of"})
+_BETWEEN = ("entre", "between")
+_DEM = frozenset({"ce", "cet", "cette", "ces", "this", "these", "those"})
 
 
 @dataclass(slots=True)
@@ -63,7 +65,7 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
     after = [r for r in view.refs if r.first > last and r.last < end and r.first not in exclude]
     toks = view.tokens
     g = lex.grammar
-    dem = ("ce", "cet", "cette", "ces", "this", "these", "those")
+    dem = _DEM
     a.demonstrative = head > 0 and (toks[head - 1].low in dem or head > 1 and toks[head - 2].low in dem)
 
     # The object: a noun's « de » complement (« l'envoi de … », « tirs de missiles … » from the head
@@ -83,9 +85,9 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
         if trig.cameo is None and a.object_class is None and _passive(view, head, verb=True):
             _patient(view, max(window, view.clause_start(head)), head, lex, a)
 
-    agents = _first_group(view, [r for r in after if r.governor == "par"])
-    entre = _first_group(view, [r for r in after if r.governor in ("entre", "between")])
-    targets = [] if entre else _first_group(view, [r for r in after if _is_target(r, trig)])
+    agents = _first_group(view, next((r for r in after if r.governor == "par"), None))
+    entre = _first_group(view, next((r for r in after if r.governor in _BETWEEN), None))
+    targets = [] if entre else _first_group(view, next((r for r in after if _is_target(r, trig)), None))
     a.passive = bool(agents) or _passive(view, head) or "passive-patient" in a.rules
 
     if trig.pos == "noun":
@@ -130,10 +132,12 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
             a.target = ids(targets, country_of)
         if not subj:
             # « elle a fourni », « ces pays ont exprimé »: the subject is the previous sentence's
-            span = toks[start:head]
-            a.subject_pronoun = any(t.low in g.subject_pronouns for t in span) or any(
-                t.low in g.demonstratives and u.lemma in g.subject_anaphors for t, u in zip(span, span[1:], strict=False))
-            a.demonstrative |= any(t.low in dem for t in span)
+            lows = view.lows[start:head]
+            a.subject_pronoun = not g.subject_pronouns.isdisjoint(lows) or (
+                not g.demonstratives.isdisjoint(lows[:-1]) and any(
+                    t.low in g.demonstratives and u.lemma in g.subject_anaphors
+                    for t, u in zip(toks[start:head], toks[start + 1 : head], strict=False)))
+            a.demonstrative |= not dem.isdisjoint(lows)
             if a.subject_pronoun and start > 0:
                 # « X ne se contente pas de … : il a livré … »: the pronoun's antecedent is in this sentence
                 earlier = _subject(view, [r for r in view.refs if r.last < start and r.first not in exclude])
@@ -156,21 +160,39 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
 def _agent_phrase_at(view: SentenceView, k: int) -> bool:
     """An agent marker of more than one word (« de la part de », "on the part of") starts at token k."""
     toks = view.tokens
-    return any(len(p) > 1 and tuple(t.low for t in toks[k : k + len(p)]) == p for p in view.g.agent)
+    if k >= len(toks):
+        return False
+    phrases = _agent_heads(view.g.agent).get(toks[k].low)
+    if phrases is None:
+        return False
+    lows = view.lows
+    return any(lows[k : k + len(p)] == p for p in phrases)
+
+
+@by_identity
+def _agent_heads(agent: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]]]:
+    """The agent markers of more than one word by first word (as lists, to compare with slices of ``lows``)."""
+    heads: dict[str, list[list[str]]] = {}
+    for p in agent:
+        if len(p) > 1:
+            heads.setdefault(p[0], []).append(list(p))
+    return heads
 
 
 def _is_target(r: Ref, trig: Trigger) -> bool:
     if r.governor is None:
         return "obj" in trig.targets
-    return r.governor in trig.targets and r.governor not in ("entre", "between")
+    return r.governor in trig.targets and r.governor not in _BETWEEN
 
 
-def _first_group(view: SentenceView, refs: list[Ref]) -> list[Ref]:
-    """The first of ``refs`` with the names coordinated with it."""
-    if not refs:
+def _first_group(view: SentenceView, first: Ref | list[Ref] | None) -> list[Ref]:
+    """``first`` (or the first of a list of refs) with the names coordinated with it."""
+    if isinstance(first, list):
+        first = first[0] if first else None
+    if first is None:
         return []
-    group = view.group(view.index_of(refs[0]))
-    return [r for r in group if r.first >= refs[0].first or r.governor == refs[0].governor]
+    group = view.group(view.index_of(first))
+    return [r for r in group if r.first >= first.first or r.governor == first.governor]
 
 
 def _subject(view: SentenceView, before: list[Ref]) -> list[Ref]:

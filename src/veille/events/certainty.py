@@ -11,6 +11,7 @@ an accusation speculative, and a reporting cue only says who speaks. The cue's s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 
 from veille.events.arguments import CountryOf, ids
 from veille.events.lexicon import Cue, Lexicon, Trigger
@@ -142,11 +143,14 @@ def _presupposed(view: SentenceView, lo: int, hi: int, lex: Lexicon) -> int:
 
 def _source(view: SentenceView, m: Match[Cue], hit: CueHit, lex: Lexicon, country_of: CountryOf) -> None:
     how = m.item.source
+    if how == "none":
+        return
     a, b = m.first, m.last
-    start = view.clause_start(a)
-    before = [r for r in view.refs if start <= r.first and r.last < a]
-    subject = [r for r in before if r.governor is None and not r.coordinated]
-    subj_ids = ids(view.group(view.index_of(subject[-1])), country_of) if subject else []
+    subj_ids: list[str] = []
+    if how != "after":  # the clause's subject: who says or accuses
+        start = view.clause_start(a)
+        subject = [r for r in view.refs if start <= r.first and r.last < a and r.governor is None and not r.coordinated]
+        subj_ids = ids(view.group(view.index_of(subject[-1])), country_of) if subject else []
     if how == "after":
         near = [r for r in view.refs if b < r.first <= b + 6]
         hit.attributed = ids(view.group(view.index_of(near[0])), country_of) if near else []
@@ -203,13 +207,25 @@ def _conditionals(view: SentenceView, lex: Lexicon, cued: set[int]) -> list[CueH
     if not endings:
         return []
     out = []
-    for i, t in enumerate(view.tokens):
-        if i in cued or t.kind != "word" or not t.low.endswith(endings) or t.lemma == t.low:
-            continue
-        if t.lemma.endswith(("r", "re")):
+    toks = view.tokens
+    known = _CONDITIONAL.setdefault((lex.lang, endings), {})
+    flags = list(map(known.get, view.lows))
+    if None in flags:
+        for i, flag in enumerate(flags):
+            if flag is None:
+                t = toks[i]
+                flags[i] = known[t.low] = (t.kind == "word" and t.low.endswith(endings) and t.lemma != t.low
+                                           and t.lemma.endswith(("r", "re")))
+    for i in compress(range(len(flags)), flags):
+        if i not in cued:
             hi = _presupposed(view, i + 1, view.clause_end(i, commas=True), lex)
             out.append(CueHit("speculative", "speculative:conditionnel", i, i, i, hi))
     return out
+
+
+# (language, endings) → lower-cased word → is a verb in the conditional mood (a function of the word:
+# its kind and lemma are)
+_CONDITIONAL: dict[tuple[str, tuple[str, ...]], dict[str, bool]] = {}
 
 
 def decide(hits: list[CueHit], m: Match[Trigger]) -> tuple[str, str, list[str], list[str]]:

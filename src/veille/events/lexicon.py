@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -358,6 +359,27 @@ def build_lexicon(lang: str, data: Path = DATA) -> Lexicon:
     lex.trigger_index = _index(lex.triggers)
     lex.cue_index = _index(lex.cues)
     return lex
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def by_identity(fn: Callable[[K], V]) -> Callable[[K], V]:
+    """``fn`` cached on the identity of its argument (a grammar's tuple of phrases): an ``lru_cache``
+    would hash the whole tuple at every call."""
+    cache: dict[int, tuple[K, V]] = {}
+
+    @wraps(fn)
+    def cached(arg: K) -> V:
+        hit = cache.get(id(arg))
+        if hit is not None and hit[0] is arg:
+            return hit[1]
+        value = fn(arg)
+        cache[id(arg)] = (arg, value)  # the argument stays alive, so its id stays its own
+        return value
+
+    return cached
 
 
 @lru_cache(maxsize=8)

@@ -3,16 +3,20 @@
 A phrase is a head part looked up in a dict (surface form, lemma, or ``=surface``) and further parts
 matched in order with at most ``MAX_GAP`` words between them; gaps never cross a comma or a
 sentence-internal boundary, so « exprimer … inquiétude » cannot join two clauses.
+
+Speed: triggers and cues are found in one pass (:func:`find_matches`). Each surface form's candidate
+phrases of both lexicons are looked up once per process; a phrase of several parts is only walked
+when every later part occurs somewhere in the sentence, which rules most of them out with a set test.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from itertools import compress
 from typing import Generic, TypeVar
 
 from veille.events.lexicon import MAX_GAP, Cue, Part, Trigger
-from veille.events.tokens import Token
+from veille.events.tokens import LEMMA, LOW, Token
 
 T = TypeVar("T", Trigger, Cue)
 
@@ -23,18 +27,26 @@ _AUX = frozenset({"est", "sont", "a", "ont", "été", "était", "avait", "is", "
                   "had", "been"})
 
 
-@dataclass(slots=True)
 class Match(Generic[T]):
+    __slots__ = ("item", "idx", "first", "last")
     item: T
-    idx: tuple[int, ...]  # the token index of each part
+    idx: tuple[int, ...]
+    first: int
+    last: int
 
-    @property
-    def first(self) -> int:
-        return self.idx[0]
+    def __init__(self, item: T, idx: tuple[int, ...]) -> None:
+        self.item = item
+        self.idx = idx  # the token index of each part
+        self.first = idx[0]
+        self.last = idx[-1]
 
-    @property
-    def last(self) -> int:
-        return self.idx[-1]
+    def __repr__(self) -> str:
+        return f"Match(item={self.item!r}, idx={self.idx!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and (self.item, self.idx) == (other.item, other.idx)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _part_ok(tok: Token, part: Part) -> bool:
@@ -42,22 +54,30 @@ def _part_ok(tok: Token, part: Part) -> bool:
     return tok.low in exact or tok.low in alts or tok.lemma in alts
 
 
+# (phrase, the words each later part may be: its alternatives and surface forms); a phrase none of
+# whose later parts is missing from the sentence's words and lemmas is worth walking
+Cand = tuple[T, tuple[frozenset[str], ...]]
+
+
 def _rest(tokens: Sequence[Token], i: int, parts: tuple[Part, ...]) -> tuple[int, ...] | None:
     idx = [i]
     j = i
+    n = len(tokens)
     for part in parts[1:]:
+        alts, exact, adjacent = part
         found = None
-        limit = j + 2 + (0 if part[2] else MAX_GAP)
+        limit = j + 2 + (0 if adjacent else MAX_GAP)
         k = j
-        while k + 1 < min(len(tokens), limit):
+        while k + 1 < min(n, limit):
             k += 1
             tok = tokens[k]
-            if _part_ok(tok, part):
+            low = tok.low
+            if low in exact or low in alts or tok.lemma in alts:
                 found = k
                 break
-            if tok.kind == "punct" and tok.low in _HARD:
-                break
             if tok.kind == "punct":
+                if low in _HARD:
+                    break
                 limit += 1  # quotes do not count: « une augmentation « exponentielle » du nombre d'armes »
         if found is None:
             return None
@@ -66,73 +86,120 @@ def _rest(tokens: Sequence[Token], i: int, parts: tuple[Part, ...]) -> tuple[int
     return tuple(idx)
 
 
-# id(index) → surface → candidates: the per-token lookup is the stage's hot loop (the lemma is a
-# function of the surface form and the language, and each index belongs to one language)
-_CACHE: dict[int, dict[str, list]] = {}
-
-
-def _candidates(tok: Token, index: dict[str, list[T]], cache: dict[str, list[T]]) -> list[T]:
-    hit = cache.get(tok.low)
-    if hit is not None:
-        return hit
+def _candidates(tok: Token, index: dict[str, list[T]]) -> list[Cand[T]]:
     out: list[T] = []
     for k in (tok.low, tok.lemma, "=" + tok.low):
         for item in index.get(k, ()):
             if item not in out and _part_ok(tok, item.parts[0]):
                 out.append(item)
     out.sort(key=lambda it: -len(it.parts))
-    if len(cache) < 200_000:
-        cache[tok.low] = out
-    return out
+    return [(it, tuple(alts | exact for alts, exact, _ in it.parts[1:])) for it in out]
 
 
-def _hits(tokens: Sequence[Token], index: dict[str, list[T]]) -> list[tuple[int, list[T]]]:
-    """(token index, candidates) of the tokens that head some phrase of ``index``; most words head
-    none, so the per-word test is one dict look-up done in C."""
-    cache = _CACHE.setdefault(id(index), {})
-    lows = [t.low for t in tokens]
+# (id(trigger index), id(cue index)) → (the indexes, kept alive so their ids stay theirs; surface →
+# (trigger candidates, cue candidates), or () when the word heads neither)
+_CACHE: dict[tuple[int, int], tuple[object, object, dict[str, tuple]]] = {}
+_EMPTY: dict[str, list] = {}
+
+
+def _cache(triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]]) -> dict[str, tuple]:
+    key = (id(triggers), id(cues))
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = _CACHE[key] = (triggers, cues, {})
+    return hit[2]
+
+
+def _heads(tokens: Sequence[Token], lows: list[str], cache: dict[str, tuple], triggers: dict[str, list[Trigger]],
+           cues: dict[str, list[Cue]]) -> list[int]:
+    """Indices of the tokens that head some phrase; most words head none, so the per-word test is one
+    dict look-up done in C. Fills the cache for words not seen before."""
     found = list(map(cache.get, lows))
     if None in found:
         for i, c in enumerate(found):
             if c is None:
-                found[i] = _candidates(tokens[i], index, cache)
-    return [(i, c) for i, c in enumerate(found) if c]
+                tok = tokens[i]
+                c = cache.get(tok.low)
+                if c is None:
+                    tc, cc = _candidates(tok, triggers), _candidates(tok, cues)
+                    c = (tc, cc) if tc or cc else ()
+                    if len(cache) < 200_000:
+                        cache[tok.low] = c
+                found[i] = c
+    return list(compress(range(len(found)), found))
 
 
-def find_cues(tokens: Sequence[Token], index: dict[str, list[Cue]]) -> list[Match[Cue]]:
-    """Every cue occurrence (the longest phrase per head word); cues may overlap."""
-    out: list[Match[Cue]] = []
-    for i, cands in _hits(tokens, index):
-        if tokens[i].kind == "punct":
-            continue
-        for cue in cands:
-            idx = _rest(tokens, i, cue.parts)
-            if idx is not None:
-                out.append(Match(cue, idx))
-                break
-    return out
-
-
-def find_triggers(
-    tokens: Sequence[Token], index: dict[str, list[Trigger]], determiners: frozenset[str]
-) -> list[Match[Trigger]]:
-    """Non-overlapping trigger occurrences; longer phrases win, blocking phrases are dropped last."""
+def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]],
+                 determiners: frozenset[str], lows: list[str] | None = None, words: set[str] | None = None
+                 ) -> tuple[list[Match[Trigger]], list[Match[Cue]]]:
+    """Triggers (as :func:`find_triggers`) and cues (as :func:`find_cues`) of one sentence; ``lows``
+    are the tokens' ``low`` forms and ``words`` a superset of their forms and lemmas (those of the
+    whole article), when the caller has them. A phrase is walked only when each of its later parts
+    is among the article's words, then among the sentence's."""
+    if lows is None:
+        lows = list(map(LOW, tokens))
+    cache = _cache(triggers, cues)
+    heads = _heads(tokens, lows, cache, triggers, cues)
+    if not heads:
+        return [], []
     found: list[Match[Trigger]] = []
-    for i, cands in _hits(tokens, index):
-        if tokens[i].kind != "word":
-            continue
-        best: list[Match[Trigger]] = []
-        for trig in cands:
-            if best and len(trig.parts) < len(best[0].item.parts):
+    out_cues: list[Match[Cue]] = []
+    local: set[str] | None = None  # the sentence's own forms and lemmas, once a phrase passed ``words``
+    for i in heads:
+        tok = tokens[i]
+        tc, cc = cache[tok.low]
+        kind = tok.kind
+        if cc and kind != "punct":
+            for cue, need in cc:
+                if need:
+                    if words is not None and any(map(words.isdisjoint, need)):
+                        continue
+                    if local is None:
+                        local = _words(tokens, lows)
+                    if any(map(local.isdisjoint, need)):
+                        continue
+                    idx = _rest(tokens, i, cue.parts)
+                    if idx is None:
+                        continue
+                else:
+                    idx = (i,)
+                out_cues.append(Match(cue, idx))
                 break
-            idx = _rest(tokens, i, trig.parts)
-            if idx is not None:
+        if tc and kind == "word":
+            best: list[Match[Trigger]] = []
+            for trig, need in tc:
+                if best and len(trig.parts) < len(best[0].item.parts):
+                    break
+                if need:
+                    if words is not None and any(map(words.isdisjoint, need)):
+                        continue
+                    if local is None:
+                        local = _words(tokens, lows)
+                    if any(map(local.isdisjoint, need)):
+                        continue
+                    idx = _rest(tokens, i, trig.parts)
+                    if idx is None:
+                        continue
+                else:
+                    idx = (i,)
                 best.append(Match(trig, idx))
-        chosen = _choose_pos(best, tokens, i, determiners) if best else None
-        if chosen is not None:
-            found.append(chosen)
-    if not found:
-        return found
+            if best:
+                chosen = _choose_pos(best, tokens, i, determiners)
+                if chosen is not None:
+                    found.append(chosen)
+    return _resolve(found), out_cues
+
+
+def _words(tokens: Sequence[Token], lows: list[str]) -> set[str]:
+    words = set(lows)
+    words.update(map(LEMMA, tokens))
+    return words
+
+
+def _resolve(found: list[Match[Trigger]]) -> list[Match[Trigger]]:
+    """Non-overlapping: longer phrases win; blocking phrases are dropped last."""
+    if len(found) < 2:
+        return [m for m in found if not m.item.blocking]
     found.sort(key=lambda m: (-len(m.idx), m.first))
     used: set[int] = set()
     kept: list[Match[Trigger]] = []
@@ -141,6 +208,18 @@ def find_triggers(
             used.update(m.idx)
             kept.append(m)
     return sorted((m for m in kept if not m.item.blocking), key=lambda m: m.first)
+
+
+def find_cues(tokens: Sequence[Token], index: dict[str, list[Cue]]) -> list[Match[Cue]]:
+    """Every cue occurrence (the longest phrase per head word); cues may overlap."""
+    return find_matches(tokens, _EMPTY, index, frozenset())[1]
+
+
+def find_triggers(
+    tokens: Sequence[Token], index: dict[str, list[Trigger]], determiners: frozenset[str]
+) -> list[Match[Trigger]]:
+    """Non-overlapping trigger occurrences; longer phrases win, blocking phrases are dropped last."""
+    return find_matches(tokens, index, _EMPTY, determiners)[0]
 
 
 def _choose_pos(

@@ -4,6 +4,10 @@ The rules never parse: they look at the word before a name. A name after a prepo
 complement (« à la Russie », « par les États-Unis »); a name after « et » or a comma shares the role
 of the name before it (« entre Kim et Choïgou »); any other name is a candidate subject. That is
 enough for news prose, where the actor almost always opens the clause.
+
+Speed: a view is built for every sentence with a trigger and asked the same questions by every
+trigger and cue, so it keeps the tokens' ``lows`` (shared with the matcher) and remembers each
+name's group; boundaries are found by testing only the words that may begin one.
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 
-from veille.events.lexicon import Grammar
-from veille.events.tokens import Token
+from veille.events.lexicon import Grammar, by_identity
+from veille.events.tokens import LOW, START, Token
 from veille.types import Mention
 
 ACTOR_KINDS = frozenset({"country", "person", "organisation"})
@@ -40,16 +46,34 @@ class Ref:
         return self.mention.kind in ACTOR_KINDS
 
 
+@by_identity
+def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]]]:
+    """``phrases`` (as lists, to compare with slices of ``lows``) by first word, in their order."""
+    out: dict[str, list[list[str]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(list(p))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _marks(heads: frozenset[str]) -> frozenset[str]:
+    """Words that are, or may begin, a strong boundary."""
+    return STRONG | heads
+
+
 class SentenceView:
     def __init__(self, text: str, tokens: Sequence[Token], mentions: Sequence[Mention], grammar: Grammar,
-                 barriers: frozenset[int] = frozenset(), times: Sequence[tuple[int, int]] = ()) -> None:
+                 barriers: frozenset[int] = frozenset(), times: Sequence[tuple[int, int]] = (),
+                 lows: list[str] | None = None) -> None:
         self.text = text
         self.tokens = tokens
+        self.lows = list(map(LOW, tokens)) if lows is None else lows  # each token's ``low``
         self.g = grammar
         self.barriers = barriers  # token indices of verbs and cues: no noun phrase runs across them
         self.times = times  # character spans of the sentence's time expressions
-        starts = [t.start for t in tokens]
+        starts = list(map(START, tokens))
         self.refs: list[Ref] = []
+        self._groups: dict[int, list[Ref]] = {}
         for m in mentions:
             first = bisect_right(starts, m.start) - 1
             if first < 0 or tokens[first].end <= m.start:
@@ -62,22 +86,17 @@ class SentenceView:
             self.refs.append(ref)
         for i, ref in enumerate(self.refs):
             self._govern(i, ref)
-        heads = grammar.boundary_heads
-        self.strong = [i for i, t in enumerate(tokens)
-                       if t.low in STRONG or (t.low in heads and self._boundary_at(i))]
-        self.commas = sorted(set(self.strong) | {i for i, t in enumerate(tokens) if t.low == ","})
+        lows = self.lows
+        marks = _marks(grammar.boundary_heads)
+        self.strong = [i for i in compress(range(len(lows)), map(marks.__contains__, lows))
+                       if lows[i] in STRONG or self._boundary_at(i)]
+        commas = list(compress(range(len(lows)), map(",".__eq__, lows)))
+        self.commas = sorted(set(self.strong).union(commas)) if commas else self.strong
 
     # --- boundaries -------------------------------------------------------------------------
     def _boundary_at(self, i: int) -> bool:
-        low = self.tokens[i].low
-        if low not in self.g.boundary_heads:
-            return False
-        for phrase in self.g.boundaries:
-            if phrase[0] == low and all(
-                i + k < len(self.tokens) and self.tokens[i + k].low == w for k, w in enumerate(phrase[1:], 1)
-            ):
-                return True
-        return False
+        lows = self.lows
+        return any(lows[i : i + len(p)] == p for p in _by_head(self.g.boundaries).get(lows[i], ()))
 
     def clause_start(self, i: int, commas: bool = False) -> int:
         """First token of the clause holding token ``i`` (after the previous boundary)."""
@@ -113,7 +132,7 @@ class SentenceView:
             return
         for phrase in self.g.agent:
             n = len(phrase)
-            if j - n + 1 >= 0 and tuple(t.low for t in toks[j - n + 1 : j + 1]) == phrase:
+            if phrase[-1] == low and j - n + 1 >= 0 and tuple(self.lows[j - n + 1 : j + 1]) == phrase:
                 prep = "par"
                 break
         prep = "par" if prep in ("by", "from") else prep
@@ -155,6 +174,13 @@ class SentenceView:
                                                             for t in gap)
 
     def group(self, i: int) -> list[Ref]:
+        """Ref ``i`` with the refs of its noun phrase or coordination (shared: do not modify)."""
+        hit = self._groups.get(i)
+        if hit is None:
+            hit = self._groups[i] = self._group(i)
+        return hit
+
+    def _group(self, i: int) -> list[Ref]:
         lo = hi = i
         while lo > 0 and self._linked(self.refs[lo - 1], self.refs[lo]):
             lo -= 1
