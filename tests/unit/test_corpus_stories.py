@@ -139,3 +139,28 @@ def test_stories_do_not_depend_on_article_order(rng: random.Random) -> None:
     expected = [story_to_dict(s) for s in cluster_stories(articles, [["t0", "t1"]], FakeKB())]
     rng.shuffle(articles)
     assert [story_to_dict(s) for s in cluster_stories(articles, [["t0", "t1"]], FakeKB())] == expected
+
+
+def _with(article: Article, language: str, entities: list[str], cameos: list[str]) -> Article:
+    """An article in ``language`` naming ``entities`` (people, organisations) and reporting ``cameos``."""
+    from veille.types import EventMention
+
+    article.language = language
+    article.mentions = article.mentions + [Mention(0, 1, e, "person", "test") for e in entities]
+    article.events = [EventMention(Span(0, 1), Span(0, 1), c, "test") for c in cameos]
+    return article
+
+
+def test_articles_in_two_languages_about_one_development_are_one_story() -> None:
+    fr = _with(art("fr1", "La Russie et la Corée du Nord : Moscou reçoit le ministre de Pyongyang. "
+                          "La Russie signe. Pyongyang signe.", "2024-11-02"),
+               "fr", ["choe-son-hui", "sergey-lavrov", "choe-son-hui"], ["057", "042"])
+    countries = [Mention(0, 1, c, "country", "test") for c in ("RUS", "RUS", "PRK", "PRK")]
+    en = _with(art("en1", "The foreign ministers met in Moscow and signed a pact.", "2024-11-02"),
+               "en", ["choe-son-hui", "sergey-lavrov"], ["057", "042"])
+    other = _with(art("en2", "A missile was fired into the sea. Analysts expect more launches.", "2024-11-03"),
+                  "en", ["kim-jong-un"], ["150", "138"])
+    en.mentions += countries
+    other.mentions += countries
+    stories = cluster_stories([fr, en, other], kb=FakeKB())
+    assert sorted(sorted(s.articles) for s in stories) == [["en1", "fr1"], ["en2"]]

@@ -33,7 +33,8 @@ STOPWORDS: frozenset[str] = frozenset(
     could did do does during each for from had has have he her here his how if in into is it its itself
     more most new no nor not of on once only or other our out over own same she should so some such than
     that the their them then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your said says
+    what when where which while who whom why will with would you your said says since still just now yet
+    ago however although though because among around across within without upon first last
     """
     )
 )

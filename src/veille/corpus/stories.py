@@ -49,7 +49,8 @@ class _Profile:
     article: Article
     actors: dict[str, float]  # share of the article's mentions, by country (or entity)
     salient: list[str]
-    vector: dict[str, float] = field(default_factory=dict)  # L2-normalised TF-IDF
+    vector: dict[str, float] = field(default_factory=dict)  # L2-normalised TF-IDF of the words
+    concepts: dict[str, float] = field(default_factory=dict)  # the same, of language-independent terms
     day: int | None = None
 
 
@@ -76,18 +77,35 @@ def _text_of(article: Article) -> str:
     return f"{article.title or ''}\n{article.text or article.raw_text}"
 
 
-def _vectors(profiles: list[_Profile]) -> None:
-    term_counts = [Counter(content_terms(_text_of(p.article))) for p in profiles]
+def _concepts(article: Article, kb: CountryResolver | None) -> list[str]:
+    """Language-independent terms: the people and organisations named and the kinds of event reported,
+    so that a French and an English article about one development share terms although they share few
+    words. Countries are left out: they are the actors, weighed on their own, and too common to tell two
+    developments between the same countries apart."""
+    named = [f"@{m.entity_id}" for m in article.mentions if not is_country_id(m.entity_id, kb)]
+    return named + [f"#{e.cameo[:3]}" for e in article.events]
+
+
+def _tfidf(term_counts: list[Counter[str]]) -> list[dict[str, float]]:
     df: Counter[str] = Counter()
     for counts in term_counts:
         df.update(counts.keys())
-    n = len(profiles)
-    for profile, counts in zip(profiles, term_counts, strict=True):
+    n = len(term_counts)
+    vectors = []
+    for counts in term_counts:
         weights = {
             t: (1.0 + math.log(tf)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, tf in counts.items()
         }
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        profile.vector = {t: w / norm for t, w in weights.items()}
+        vectors.append({t: w / norm for t, w in weights.items()})
+    return vectors
+
+
+def _vectors(profiles: list[_Profile], kb: CountryResolver | None) -> None:
+    words = _tfidf([Counter(content_terms(_text_of(p.article))) for p in profiles])
+    concepts = _tfidf([Counter(_concepts(p.article, kb)) for p in profiles])
+    for profile, vector, concept in zip(profiles, words, concepts, strict=True):
+        profile.vector, profile.concepts = vector, concept
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -105,8 +123,10 @@ def _actor_overlap(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def link_score(a: _Profile, b: _Profile) -> tuple[float, float]:
-    """(combined score, word cosine) of two articles."""
-    cosine = _cosine(a.vector, b.vector)
+    """(combined score, content cosine) of two articles: over their words when they are written in the
+    same language, over their named people, organisations and event kinds when they are not."""
+    same_language = (a.article.language or "") == (b.article.language or "")
+    cosine = _cosine(a.vector, b.vector) if same_language else _cosine(a.concepts, b.concepts)
     return ACTOR_WEIGHT * _actor_overlap(a.actors, b.actors) + (1 - ACTOR_WEIGHT) * cosine, cosine
 
 
@@ -150,11 +170,8 @@ def _label(members: list[_Profile], names: EntityNames, kb: CountryResolver | No
     ranked = sorted(actor_weight.items(), key=lambda kv: (-kv[1], kv[0]))
     countries = [a for a, _ in ranked if is_country_id(a, kb)][:2] or [a for a, _ in ranked][:2]
     terms = [t for t, _ in sorted(term_weight.items(), key=lambda kv: (-kv[1], kv[0])) if t not in excluded]
-    shown = [
-        min(surfaces[t].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        for t in terms[:LABEL_TERMS]
-        if t in surfaces
-    ]
+    shown = [min(surfaces[t].items(), key=lambda kv: (-kv[1], kv[0]))[0] for t in terms if t in surfaces]
+    shown = shown[:LABEL_TERMS]
     who = " – ".join(names.name(c) for c in countries)
     what = ", ".join(shown)
     if who and what:
@@ -183,7 +200,7 @@ def cluster_stories(
     ordered = unique_by_id(articles)
     lang = lang or corpus_language(ordered)
     profiles = [_profile(a, kb) for a in ordered]  # in id order
-    _vectors(profiles)
+    _vectors(profiles, kb)
     position = {a.id: n for n, a in enumerate(ordered)}
     uf = Components(len(profiles))
     for group in duplicates:
