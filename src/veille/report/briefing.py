@@ -13,6 +13,7 @@ from typing import Any
 from veille.report.i18n import CERTAINTY_ORDER, count, format_timex, role_label, t
 
 Doc = dict[str, Any]
+KEY_FACTS = 20
 
 
 @dataclass(slots=True)
@@ -100,8 +101,11 @@ class Briefing:
         facts = self.data.facts
         if facts:
             ranked = sorted(facts, key=_fact_rank)
-            out.append(Section(self._t("key_facts"), [self._fact_line(f) for f in ranked[:25]],
-                               note=self._t("key_facts_note")))
+            # A key fact says who did what: a fact without an identified actor stays in facts.jsonl.
+            key = [f for f in ranked if f["actors"]][:KEY_FACTS]
+            rest = len(facts) - len(key)
+            note = self._t("key_facts_note") + (" " + self._t("more_facts", n=rest) if rest else "")
+            out.append(Section(self._t("key_facts"), [self._fact_line(f) for f in key], note=note))
             contested = [f for f in ranked if f.get("contested")]
             if contested:
                 section = Section(self._t("contested"))
@@ -117,7 +121,7 @@ class Briefing:
             section = Section(self._t("timeline"))
             for entry in self.data.timeline:
                 dated = by_id.get(entry["fact"])
-                if dated is None:
+                if dated is None or not entry.get("time"):  # a chronology shows what it can place
                     continue
                 refs = ", ".join(sorted({self.refs.get(s["article"], "?") for s in dated["sources"]}))
                 section.lines.append(Line(f"{self._time(entry.get('time'))} — {entry.get('label', '')} [{refs}]"))

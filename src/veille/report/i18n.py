@@ -16,6 +16,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "key_facts_note": ("Classés par nombre de sources indépendantes puis par certitude ; chaque source est citée "
                        "avec sa phrase.",
                        "Ranked by independent sources, then certainty; each source is cited with its sentence."),
+    "more_facts": ("{n} autres faits, moins étayés ou sans acteur identifié, sont dans facts.jsonl.",
+                   "{n} more facts, less supported or without an identified actor, are in facts.jsonl."),
+    "span_one": (" (publiés le {start})", " (published {start})"),
     "contested": ("Affirmations contestées", "Contested claims"),
     "timeline": ("Chronologie", "Timeline"),
     "actors": ("Acteurs", "Actors"),

@@ -23,7 +23,10 @@ text-align:left;vertical-align:top}th{background:#f3f5f7}.note{color:#5a646e;fon
 def _summary(brief: Briefing) -> str:
     data, lang = brief.data, brief.lang
     dates = sorted(a["published"][:10] for a in data.articles if a.get("published"))
-    span = t("span", lang, start=format_timex(dates[0], lang), end=format_timex(dates[-1], lang)) if dates else ""
+    span = ""
+    if dates:
+        first, last = format_timex(dates[0], lang), format_timex(dates[-1], lang)
+        span = t("span_one", lang, start=first) if first == last else t("span", lang, start=first, end=last)
     return t("corpus", lang, articles=count(len(data.articles), "article", lang), span=span,
              facts=count(len(data.facts), "fact", lang), stories=count(len(data.stories), "story", lang),
              copies=count(len(data.duplicates), "copies", lang))
