@@ -6,11 +6,10 @@ pass over the line, then only the few cues whose prefix occurs, is several times
 
 from __future__ import annotations
 
-from typing import Any
-
 # The regular-expression parser of the standard library (public as sre_parse before Python 3.11).
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 _MAX_PREFIXES = 64
 
