@@ -111,11 +111,13 @@ def dossier_documents(dossier: Dossier, resources: Resources) -> dict[str, Any]:
 
 
 def write_dossier(dossier: Dossier, out: Path, resources: Resources, lang: str = "fr") -> None:
+    from veille.corpus import duplicates_to_dicts
+
     out.mkdir(parents=True, exist_ok=True)
     docs = dossier_documents(dossier, resources)
     for name in ("articles", "entities", "facts", "timeline", "stories"):
         write_jsonl(out / f"{name}.jsonl", docs[name])
-    write_jsonl(out / "duplicates.jsonl", ({"articles": group} for group in docs["duplicates"]))
+    write_jsonl(out / "duplicates.jsonl", duplicates_to_dicts(docs["duplicates"]))
     with Store(out / "veille.db") as store:
         store.upsert_articles(docs["articles"])
         store.replace_corpus(docs["entities"], docs["facts"], docs["stories"], docs["timeline"],
