@@ -225,11 +225,12 @@ def compile_grammar(
     # The keys are a separator and a trigger word (or a digit); the automaton holds them folded.
     words = {v for w in {w.replace("’", "'") for w in trigger_words} for v in (w, w.replace("'", "’"))}
     keys: dict[str, int] = {}  # key → the length of the word, negative when the hit must be checked
+    separators = {_fold(sep) for sep in _SEPARATORS}  # the three classes
     for v in words:
         folded = _fold(v)
         # A word with a separator or an apostrophe in it may stand for another spelling once folded.
         check = folded != v or any(ch in " '." for ch in v)
-        for sep in {_fold(sep) for sep in _SEPARATORS}:
+        for sep in separators:
             keys[sep + folded] = -len(v) if check else len(v)
     for d in "0123456789":
         for sep in {_fold(sep) for sep in _DIGIT_SEPARATORS}:

@@ -63,10 +63,21 @@ def _char_ok(op: Any, av: Any, ch: str) -> bool:
     return True  # ANY and anything else
 
 
+# ``_char_ok`` by the item (its argument lives in a cached parse tree: its id is stable) and character.
+_CHAR_OK: dict[tuple[int, int, str], bool] = {}
+
+
+class _Reached(Exception):
+    """The walk got past what is known with the rule still matching: it may reach the trigger."""
+
+
 class _Walk:
-    def __init__(self, known: Known) -> None:
+    def __init__(self, known: Known, need: int) -> None:
         self.known = known
         self.top = len(known)  # beyond what is known: anything may follow
+        # Every construct keeps a position past what is known, so once one is reached the rule may match
+        # there: the walk stops (when that position is far enough).
+        self.stop_at_top = self.top >= need
 
     def chars(self, j: int) -> str:
         return self.known[j]
@@ -76,16 +87,27 @@ class _Walk:
             if not reach:
                 break
             reach = self.node(op, av, reach)
+            if self.stop_at_top and self.top in reach:
+                raise _Reached
         return reach
 
     def node(self, op: Any, av: Any, reach: set[int]) -> set[int]:
         top = self.top
         if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
-            return {
-                j if j == top else j + 1
-                for j in reach
-                if j == top or any(_char_ok(op, av, ch) for ch in self.chars(j))
-            }
+            out = set()
+            for j in reach:
+                if j == top:
+                    out.add(j)
+                    continue
+                for ch in self.known[j]:
+                    key = (id(op), id(av), ch)
+                    ok = _CHAR_OK.get(key)
+                    if ok is None:
+                        ok = _CHAR_OK[key] = _char_ok(op, av, ch)
+                    if ok:
+                        out.add(j + 1)
+                        break
+            return out
         if op is C.BRANCH:
             return set().union(*(self.seq(alt, reach) for alt in av[1]))
         if op is C.SUBPATTERN:
@@ -124,7 +146,9 @@ def may_reach(pattern: str, known: Known, need: int) -> bool:
         tree = _parsed(pattern)
         if tree.state.flags & (re.IGNORECASE | re.DOTALL | re.VERBOSE):
             return True
-        ends = _Walk(known).seq(tree, {0})
+        ends = _Walk(known, need).seq(tree, {0})
+    except _Reached:
+        return True
     except Exception:  # noqa: BLE001 - a construct the walk does not know: keep the rule
         return True
     return any(j >= need for j in ends)
