@@ -39,3 +39,24 @@ def by_trigger(events: list[EventMention], text: str, word: str) -> EventMention
         if word in text[ev.trigger.start : ev.trigger.end]:
             return ev
     raise AssertionError(f"no event on {word!r}: {[text[e.trigger.start:e.trigger.end] for e in events]}")
+
+
+def test_phrases_of_adjacent_parts_are_walked_without_the_word_set_test() -> None:
+    # « d'après » is matched by looking at the next token only: it must still need that token to follow
+    from veille.events import get_lexicon
+    from veille.events.matching import find_matches
+    from veille.events.tokens import LEMMA, LOW, tokenize_text
+
+    lex = get_lexicon("fr")
+
+    def cues(text: str) -> list[str]:
+        toks = tokenize_text(text, "fr")
+        lows = list(map(LOW, toks))
+        words = set(lows) | set(map(LEMMA, toks))
+        plain = find_matches(toks, lex.trigger_index, lex.cue_index, lex.grammar.determiners)[1]
+        # with the article's words, as find_events calls it: the same matches
+        assert plain == find_matches(toks, lex.trigger_index, lex.cue_index, lex.grammar.determiners, lows, words)[1]
+        return [m.item.text for m in plain]
+
+    assert "d'|de +après" in cues("D'après l'agence KCNA, Pyongyang a livré des obus.")
+    assert "d'|de +après" not in cues("De nombreux obus sont arrivés après la visite.")

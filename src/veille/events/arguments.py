@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from veille.events.lexicon import Lexicon, Trigger, by_identity
 from veille.events.matching import Match
 from veille.events.sentence import Ref, SentenceView
+from veille.events.tokens import LEMMA, LOW
 from veille.types import Quantity, Span
 
 CountryOf = Callable[[str], "str | None"]
@@ -207,8 +208,8 @@ def _subject(view: SentenceView, before: list[Ref]) -> list[Ref]:
 def _passive(view: SentenceView, head: int, verb: bool = False) -> bool:
     """An auxiliary of the passive just before a participle (``verb``: the word is known to be a verb,
     « sent », "built", whatever its ending)."""
-    toks = view.tokens
-    return any(toks[k].low in view.g.passive_aux for k in range(max(0, head - 2), head)) and (verb or view.verbish(head))
+    lows, aux = view.lows, view.g.passive_aux
+    return (head > 0 and lows[head - 1] in aux or head > 1 and lows[head - 2] in aux) and (verb or view.verbish(head))
 
 
 def _noun_agent(view: SentenceView, head: int, last: int, after: list[Ref], trig: Trigger) -> list[Ref]:
@@ -310,7 +311,11 @@ def _object(view: SentenceView, k: int, pos: str, lex: Lexicon, a: Args) -> None
     if k <= first:
         return
     a.object = Span(toks[first].start, toks[k - 1].end)
-    classes = {lex.objects.get(t.lemma) or lex.objects.get(t.low) for t in toks[first:k]}
+    words, objects = toks[first:k], lex.objects
+    if objects.keys().isdisjoint(map(LOW, words)):  # the common case, tested in C: only lemmas can name a class
+        classes = set(map(objects.get, map(LEMMA, words)))
+    else:
+        classes = {objects.get(t.lemma) or objects.get(t.low) for t in words}
     a.object_class = next((c for c in CLASS_ORDER if c in classes), None)
     a.quantity = quantity(view, max(begin - 2, 0), k, lex)
 

@@ -54,9 +54,11 @@ def _part_ok(tok: Token, part: Part) -> bool:
     return tok.low in exact or tok.low in alts or tok.lemma in alts
 
 
-# (phrase, the words each later part may be: its alternatives and surface forms); a phrase none of
-# whose later parts is missing from the sentence's words and lemmas is worth walking
-Cand = tuple[T, tuple[frozenset[str], ...]]
+# (phrase, the words each later part may be: its alternatives and surface forms, whether it has later
+# parts); a phrase none of whose later parts is missing from the sentence's words and lemmas is worth
+# walking. A phrase whose later parts all follow directly (« d'après », « ne pas ») has no such words:
+# looking at the next tokens costs less than building the sentence's word set to test them.
+Cand = tuple[T, tuple[frozenset[str], ...], bool]
 
 
 def _rest(tokens: Sequence[Token], i: int, parts: tuple[Part, ...]) -> tuple[int, ...] | None:
@@ -93,7 +95,8 @@ def _candidates(tok: Token, index: dict[str, list[T]]) -> list[Cand[T]]:
             if item not in out and _part_ok(tok, item.parts[0]):
                 out.append(item)
     out.sort(key=lambda it: -len(it.parts))
-    return [(it, tuple(alts | exact for alts, exact, _ in it.parts[1:])) for it in out]
+    return [(it, () if all(adj for _, _, adj in it.parts[1:]) else tuple(alts | exact for alts, exact, _ in it.parts[1:]),
+             len(it.parts) > 1) for it in out]
 
 
 # (id(trigger index), id(cue index)) → (the indexes, kept alive so their ids stay theirs; surface →
@@ -150,7 +153,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
         tc, cc = cache[tok.low]
         kind = tok.kind
         if cc and kind != "punct":
-            for cue, need in cc:
+            for cue, need, multi in cc:
                 if need:
                     if words is not None and any(map(words.isdisjoint, need)):
                         continue
@@ -158,6 +161,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                         local = _words(tokens, lows)
                     if any(map(local.isdisjoint, need)):
                         continue
+                if multi:
                     idx = _rest(tokens, i, cue.parts)
                     if idx is None:
                         continue
@@ -167,7 +171,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                 break
         if tc and kind == "word":
             best: list[Match[Trigger]] = []
-            for trig, need in tc:
+            for trig, need, multi in tc:
                 if best and len(trig.parts) < len(best[0].item.parts):
                     break
                 if need:
@@ -177,6 +181,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                         local = _words(tokens, lows)
                     if any(map(local.isdisjoint, need)):
                         continue
+                if multi:
                     idx = _rest(tokens, i, trig.parts)
                     if idx is None:
                         continue
