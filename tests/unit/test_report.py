@@ -48,7 +48,7 @@ def data() -> BriefingData:
     facts = [
         {"id": "f1", "cameo": "057", "label": "Chili – Pérou : Signer un accord", "actors": ["CHL", "PER"],
          "time": "2024-05-01", "quantity": None, "independent_sources": 2, "contested": True,
-         "contradictions": ["c dément"],
+         "contradictions": ["c denies it, against a and b"],
          "sources": [{**source, "article": "a", "evidence": "Le Chili et le Pérou ont signé un accord."},
                      {**source, "article": "b", "evidence": "Le Chili et le Pérou ont signé un accord."},
                      {**source, "article": "c", "certainty": "denied", "denied_by": ["PER"],
@@ -67,6 +67,7 @@ def test_markdown_cites_every_source_with_its_sentence_and_marks_copies() -> Non
     for heading in ("## Faits clés", "## Affirmations contestées", "## Chronologie", "## Acteurs", "## Sources"):
         assert heading in md
     assert "publiés du 2 mai 2024 au 3 mai 2024" in md
+    assert "A3 denies it, against A1 and A2" in md
 
 
 def test_english_briefing() -> None:

@@ -6,6 +6,7 @@ store hold), so ``veille run`` and ``veille brief --db`` write the same briefing
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,6 +73,18 @@ class Briefing:
             return self._t("undated")
         return format_timex(str(value), self.lang) if value else self._t("undated")
 
+    def _number(self, value: float) -> str:
+        """« 3 000 » in French, "3,000" in English."""
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+        return text.replace(",", "\u202f") if self.lang == "fr" else text
+
+    def _with_refs(self, text: str) -> str:
+        """Contradictions name articles by id; the briefing's reader knows them as A1, A2…"""
+        if not self.refs:
+            return text
+        ids = re.compile(r"\b(" + "|".join(map(re.escape, sorted(self.refs, key=len, reverse=True))) + r")\b")
+        return ids.sub(lambda m: self.refs[m.group(1)], text)
+
     def ref(self, article_id: str) -> str:
         ref = self.refs.get(article_id, article_id)
         original = self.copy_of.get(article_id)
@@ -81,7 +94,7 @@ class Briefing:
         certainties = Counter(s["certainty"] for s in fact["sources"])
         summary = ", ".join(f"{self._t('c_' + c)} ×{n}" if n > 1 else self._t("c_" + c)
                             for c, n in sorted(certainties.items(), key=lambda kv: CERTAINTY_ORDER.index(kv[0])))
-        quantity = f" — {self._t('quantity')} {fact['quantity']:g}" if fact.get("quantity") else ""
+        quantity = f" — {self._t('quantity')} {self._number(fact['quantity'])}" if fact.get("quantity") else ""
         text = (f"**{fact['label']}** — {self._time(fact.get('time'))}"
                 f"{quantity} — {count(int(fact['independent_sources']), 'independent', self.lang)} — {summary}")
         cites = []
@@ -111,7 +124,7 @@ class Briefing:
                 section = Section(self._t("contested"))
                 for fact in contested:
                     line = self._fact_line(fact)
-                    reasons = "; ".join(fact.get("contradictions", []))
+                    reasons = "; ".join(self._with_refs(c) for c in fact.get("contradictions", []))
                     if reasons:
                         line.text += f" — {reasons}"
                     section.lines.append(line)
