@@ -148,12 +148,14 @@ def whole_run(docs: list[RawDocument], results: dict[str, Any], engine: str, wor
     import veille
 
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "corpus.jsonl"
-        with source.open("w", encoding="utf-8") as handle:
-            for d in docs:
-                handle.write(json.dumps({"text": d.text, "title": d.title, "published": d.published},
-                                        ensure_ascii=False) + "\n")
-        mb = source.stat().st_size / 1e6
+        source = Path(tmp) / "corpus"
+        source.mkdir()
+        for start in range(0, len(docs), 1000):  # files of a size a collector writes (and under --max-bytes)
+            with (source / f"{start // 1000:04d}.jsonl").open("w", encoding="utf-8") as handle:
+                for d in docs[start:start + 1000]:
+                    handle.write(json.dumps({"text": d.text, "title": d.title, "published": d.published},
+                                            ensure_ascii=False) + "\n")
+        mb = sum(p.stat().st_size for p in source.iterdir()) / 1e6
         dossier = timed(f"whole run ({engine}, {workers})",
                         lambda: veille.run([source], out=Path(tmp) / "out", engine=engine, workers=workers),
                         len(docs), mb, results, clock=time.perf_counter)

@@ -15,6 +15,7 @@ from veille.report.i18n import CERTAINTY_ORDER, count, format_timex, role_label,
 
 Doc = dict[str, Any]
 KEY_FACTS = 20
+_CONTENT_HASH = re.compile(r"\b[0-9a-f]{16}\b")
 
 
 @dataclass(slots=True)
@@ -48,6 +49,10 @@ class Briefing:
         self.data = data
         self.lang = lang
         self.refs = {a["id"]: f"A{i}" for i, a in enumerate(data.articles, start=1)}
+        # Article ids are content hashes, unless a JSONL source gave its own: those are matched as such.
+        given = sorted((i for i in self.refs if not _CONTENT_HASH.fullmatch(i)), key=len, reverse=True)
+        self._ids = (re.compile("|".join([_CONTENT_HASH.pattern] + [rf"\b{re.escape(i)}\b" for i in given]))
+                     if given else _CONTENT_HASH)
         # A copy is cited as such, so that a reader does not count the same text twice; the original is
         # the copy published first (then the first in the input).
         order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(data.articles)}
@@ -80,10 +85,7 @@ class Briefing:
 
     def _with_refs(self, text: str) -> str:
         """Contradictions name articles by id; the briefing's reader knows them as A1, A2…"""
-        if not self.refs:
-            return text
-        ids = re.compile(r"\b(" + "|".join(map(re.escape, sorted(self.refs, key=len, reverse=True))) + r")\b")
-        return ids.sub(lambda m: self.refs[m.group(1)], text)
+        return self._ids.sub(lambda m: self.refs.get(m.group(0), m.group(0)), text)
 
     def ref(self, article_id: str) -> str:
         ref = self.refs.get(article_id, article_id)
