@@ -15,6 +15,8 @@ from veille.report.i18n import CERTAINTY_ORDER, count, format_timex, role_label,
 
 Doc = dict[str, Any]
 KEY_FACTS = 20
+MAX_CITES = 8
+CHRONOLOGY = 60
 _CONTENT_HASH = re.compile(r"\b[0-9a-f]{16}\b")
 
 
@@ -87,6 +89,14 @@ class Briefing:
         """Contradictions name articles by id; the briefing's reader knows them as A1, A2…"""
         return self._ids.sub(lambda m: self.refs.get(m.group(0), m.group(0)), text)
 
+    def _order(self, article_id: str) -> int:
+        return int(self.refs[article_id][1:]) if article_id in self.refs else 0
+
+    def _ref_list(self, article_ids: list[str], most: int = 12) -> str:
+        """« A1, A3, A8 », and « … (+40) » past ``most``: a large corpus must not turn a line into a page."""
+        shown = ", ".join(self.refs.get(a, a) for a in article_ids[:most])
+        return shown + (f", … (+{len(article_ids) - most})" if len(article_ids) > most else "")
+
     def ref(self, article_id: str) -> str:
         ref = self.refs.get(article_id, article_id)
         original = self.copy_of.get(article_id)
@@ -100,7 +110,9 @@ class Briefing:
         text = (f"**{fact['label']}** — {self._time(fact.get('time'))}"
                 f"{quantity} — {count(int(fact['independent_sources']), 'independent', self.lang)} — {summary}")
         cites = []
-        for source in fact["sources"]:
+        # Firmest sources first; beyond MAX_CITES the reader is told how many more facts.jsonl holds.
+        sources = sorted(fact["sources"], key=lambda src: CERTAINTY_ORDER.index(src["certainty"]))
+        for source in sources[:MAX_CITES]:
             label = self._t("c_" + source["certainty"])
             who = ""
             if source.get("attributed_to"):
@@ -109,6 +121,8 @@ class Briefing:
                 who += f" ({self._t('denied_by')} {self.actor_names(source['denied_by'])})"
             cites.append((f"{self.ref(source['article'])} · {label}{who}",
                           source["evidence"]))
+        if len(sources) > MAX_CITES:
+            text += f" ({self._t('more_sources', n=len(sources) - MAX_CITES)})"
         return Line(text, cites)
 
     def sections(self) -> list[Section]:
@@ -121,7 +135,7 @@ class Briefing:
             rest = len(facts) - len(key)
             note = self._t("key_facts_note") + (" " + self._t("more_facts", n=rest) if rest else "")
             out.append(Section(self._t("key_facts"), [self._fact_line(f) for f in key], note=note))
-            contested = [f for f in ranked if f.get("contested")]
+            contested = [f for f in ranked if f.get("contested") and f["actors"]][:KEY_FACTS]
             if contested:
                 section = Section(self._t("contested"))
                 for fact in contested:
@@ -134,11 +148,15 @@ class Briefing:
         if self.data.timeline:
             by_id = {f["id"]: f for f in facts}
             section = Section(self._t("timeline"))
-            for entry in self.data.timeline:
-                dated = by_id.get(entry["fact"])
-                if dated is None or not entry.get("time"):  # a chronology shows what it can place
+            # A chronology shows what it can place, and on a large corpus the best-supported facts only
+            # (still in the timeline's order).
+            placed = [e for e in self.data.timeline if e.get("time") and e["fact"] in by_id]
+            kept = {e["fact"] for e in sorted(placed, key=lambda e: _fact_rank(by_id[e["fact"]]))[:CHRONOLOGY]}
+            for entry in placed:
+                if entry["fact"] not in kept:
                     continue
-                refs = ", ".join(sorted({self.refs.get(s["article"], "?") for s in dated["sources"]}))
+                dated = by_id[entry["fact"]]
+                refs = self._ref_list(sorted({s["article"] for s in dated["sources"]}, key=self._order))
                 section.lines.append(Line(f"{self._time(entry.get('time'))} — {entry.get('label', '')} [{refs}]"))
             out.append(section)
         if self.data.entities:
@@ -157,7 +175,7 @@ class Briefing:
                 self.names.get(entity["id"], str(entity["name"])) + (" *" if entity.get("provisional") else ""),
                 self._t("k_" + entity["kind"]), self.names.get(country, country or "—"),
                 self._roles(entity), str(entity["mentions"]),
-                ", ".join(self.refs.get(a, a) for a in entity["articles"]),
+                self._ref_list(entity["articles"]),
             ])
         return Section(self._t("actors"), table=table, note=self._t("actors_note"))
 
@@ -176,7 +194,7 @@ class Briefing:
     def _stories(self) -> Section:
         section = Section(self._t("stories"))
         for story in self.data.stories:
-            refs = ", ".join(self.refs.get(a, a) for a in story["articles"])
+            refs = self._ref_list(story["articles"])
             section.lines.append(Line(f"**{story['label']}** — {refs}"))
         for group in self.data.duplicates:
             refs = " = ".join(self.refs.get(a, a) for a in group)

@@ -18,6 +18,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "Ranked by independent sources, then certainty; each source is cited with its sentence."),
     "more_facts": ("{n} autres faits, moins étayés ou sans acteur identifié, sont dans facts.jsonl.",
                    "{n} more facts, less supported or without an identified actor, are in facts.jsonl."),
+    "more_sources": ("et {n} autres sources dans facts.jsonl", "and {n} more sources in facts.jsonl"),
     "span_one": (" (publiés le {start})", " (published {start})"),
     "contested": ("Affirmations contestées", "Contested claims"),
     "timeline": ("Chronologie", "Timeline"),
