@@ -16,6 +16,7 @@ from veille.report.i18n import CERTAINTY_ORDER, count, format_timex, role_label,
 Doc = dict[str, Any]
 KEY_FACTS = 20
 MAX_CITES = 8
+MAX_CONTRADICTIONS = 5
 CHRONOLOGY = 60
 _CONTENT_HASH = re.compile(r"\b[0-9a-f]{16}\b")
 
@@ -140,7 +141,10 @@ class Briefing:
                 section = Section(self._t("contested"))
                 for fact in contested:
                     line = self._fact_line(fact)
-                    reasons = "; ".join(self._with_refs(c) for c in fact.get("contradictions", []))
+                    contradictions = fact.get("contradictions", [])
+                    reasons = "; ".join(self._with_refs(c) for c in contradictions[:MAX_CONTRADICTIONS])
+                    if len(contradictions) > MAX_CONTRADICTIONS:
+                        reasons += f"; … (+{len(contradictions) - MAX_CONTRADICTIONS})"
                     if reasons:
                         line.text += f" — {reasons}"
                     section.lines.append(line)

@@ -83,7 +83,7 @@ def summarise_entities(articles: Iterable[Article], kb: Any) -> list[EntitySumma
             if summary is None:
                 summary = summaries[mention.entity_id] = EntitySummary(kb.describe(mention, article.text))
             summary.mentions += 1
-            if article.id not in summary.articles:
+            if not summary.articles or summary.articles[-1] != article.id:  # articles come one at a time
                 summary.articles.append(article.id)
             form = article.text[mention.start:mention.end]
             summary.forms[form] = summary.forms.get(form, 0) + 1
