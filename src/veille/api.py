@@ -10,7 +10,7 @@ import gc
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,7 +40,6 @@ class RunOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     stages: Sequence[str] = DEFAULT_STAGES
     progress: Progress | None = None
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 def run(paths: Iterable[str | Path], out: str | Path, **options: Any) -> Dossier:

@@ -7,9 +7,8 @@ message naming the stage, the missing attribute and the stage that would provide
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +97,6 @@ CLEANED = frozenset({"text", "title", "paragraphs", "removed", "comments", "flag
 class Pipeline:
     stages: Sequence[Stage]
     provided: frozenset[str] = CLEANED
-    timings: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         available = set(self.provided)
@@ -124,8 +122,5 @@ class Pipeline:
 
     def __call__(self, article: Article, res: Resources) -> Article:
         for stage in self.stages:
-            started = time.perf_counter()
             stage.run(article, res)
-            self.timings[stage.name] = self.timings.get(stage.name, 0.0) + time.perf_counter() - started
-            article.done.add(stage.name)
         return article

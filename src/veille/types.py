@@ -127,8 +127,6 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
-    # Which stages have run, so that a pipeline can check what each stage requires.
-    done: set[str] = field(default_factory=set)
 
     @property
     def headings(self) -> list[Paragraph]:
