@@ -7,12 +7,6 @@ string, and names the rule or lexicon entry that produced it so an analyst can a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
-
-Certainty = Literal["asserted", "reported", "alleged", "denied", "speculative", "negated"]
-CERTAINTIES: tuple[str, ...] = ("asserted", "reported", "alleged", "denied", "speculative", "negated")
-
-EntityKind = Literal["country", "person", "organisation", "place", "other"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -131,9 +125,6 @@ class Article:
     @property
     def headings(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind == "heading"]
-
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
 
     def flag(self, name: str) -> None:
         if name not in self.flags:

@@ -50,11 +50,6 @@ def fold(text: str) -> str:
     return _RUNS.sub(" ", folded).strip()
 
 
-def compare_key(text: str) -> str:
-    """The acceptance rules' normalisation: NFKC, unified quotes, collapsed white space."""
-    return _RUNS.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()
-
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
