@@ -9,7 +9,7 @@ from functools import lru_cache
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _RUNS = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
+_QUOTES = {ord(k): v for k, v in {"’": "'", "‘": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"'}.items()}
 
 
 def normalise_text(raw: str) -> str:
@@ -35,9 +35,7 @@ def _latin_table() -> dict[int, str]:
     return table
 
 
-_FOLD = str.maketrans({**_latin_table(), **{ord(k): v for k, v in
-                                             {"’": "'", "‘": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"',
-                                              "”": '"'}.items()}})
+_FOLD = str.maketrans({**_latin_table(), **_QUOTES})
 
 
 @lru_cache(maxsize=65536)
