@@ -49,6 +49,8 @@ class E:
     bounds: tuple[str | None, str | None] | None = None
     certainty: str = "asserted"
     quantity: float | None = None
+    unit: str | None = None
+    approximate: bool = False
     attributed: list[str] = field(default_factory=list)
     denied: list[str] = field(default_factory=list)
 
@@ -66,7 +68,11 @@ def doc(article_id: str, *parts: str | tuple[str, list[E]], language: str = "fr"
             if spec.obj:
                 j = start + sentence.index(spec.obj)
                 o = Span(j, j + len(spec.obj))
-            q = Quantity(0, 0, spec.quantity) if spec.quantity is not None else None
+            q = (
+                Quantity(0, 0, spec.quantity, approximate=spec.approximate, unit=spec.unit)
+                if spec.quantity is not None
+                else None
+            )
             events.append(
                 EventMention(
                     sentence=Span(start, start + len(sentence)),
@@ -255,8 +261,58 @@ def test_asserted_against_denied_is_contested_and_names_the_articles() -> None:
         ("a1", "asserted", [], []),
         ("a2", "alleged", ["USA"], ["PRK"]),
     ]
-    assert fact.contradictions == ["a2 : démenti par PRK ; contre a1 (affirmé), a2 (allégué)"]
+    # a2 tells both the accusation and the denial: it is not listed against itself.
+    assert fact.contradictions == ["a2 : démenti par PRK ; contre a1 (affirmé)"]
     assert fact.independent_sources == 2
+
+
+def test_a_source_telling_both_claim_and_denial_is_contested_on_its_own() -> None:
+    accused = (
+        "Washington accuse Pyongyang d'avoir livré des obus à Moscou, ce que Pyongyang dément.",
+        [E("livré", "072", ["PRK"], ["RUS"], obj="des obus", certainty="alleged", attributed=["USA"],
+           denied=["PRK"])],
+    )
+    (fact,) = merged(doc("a2", accused))
+    assert fact.contested
+    assert fact.contradictions == ["a2 : allégué et démenti par PRK"]
+
+
+def test_figures_counted_in_two_languages_are_one_measure() -> None:
+    few = (
+        "Environ 3 000 soldats auraient été envoyés en Russie.",
+        [E("envoyés", "062", ["PRK"], ["RUS"], obj="3 000 soldats", quantity=3000, unit="soldat",
+           approximate=True)],
+    )
+    many = (
+        "North Korea sent about 10,000 troops to Russia.",
+        [E("sent", "062", ["PRK"], ["RUS"], obj="10,000 troops", quantity=10000, unit="troop",
+           approximate=True)],
+    )
+    (fact,) = merged(doc("fr1", few), doc("en1", many, language="en"))
+    assert fact.contradictions == ["quantités divergentes : 3\u202f000 (fr1), 10\u202f000 (en1)"]
+
+
+def test_figures_of_different_measures_do_not_contradict() -> None:
+    troops = (
+        "Pyongyang a envoyé 3 000 soldats en Russie.",
+        [E("envoyé", "062", ["PRK"], ["RUS"], obj="3 000 soldats", quantity=3000, unit="soldat")],
+    )
+    shells = (
+        "Pyongyang a envoyé 10 000 obus en Russie.",
+        [E("envoyé", "062", ["PRK"], ["RUS"], quantity=10000, unit="obus")],
+    )
+    facts = merged(doc("a1", troops), doc("a2", shells))
+    assert not any("quantités" in c for f in facts for c in f.contradictions)
+
+
+def test_an_undated_negation_does_not_deny_a_dated_happening() -> None:
+    signed = ("Moscou et Pyongyang ont signé un pacte en 1961.",
+              [E("signé", "057", ["RUS", "PRK"], obj="un pacte", time="1961")])
+    missing = ("Seule manque encore la signature russe.",
+               [E("signature", "057", ["RUS"], certainty="negated")])
+    facts = merged(doc("a1", signed), doc("a2", missing))
+    assert not multi(facts)
+    assert not any(f.contested for f in facts)
 
 
 def test_a_denial_mention_contests_an_assertion() -> None:

@@ -82,3 +82,16 @@ def test_html_is_self_contained() -> None:
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "&lt;" not in page.split("<body>")[0]
     assert "copie de A1" in page
+
+
+def test_chronology_leaves_facts_without_an_actor_to_the_timeline_file() -> None:
+    briefing = data()
+    source = {"certainty": "asserted", "attributed_to": [], "denied_by": [], "article": "c",
+              "evidence": "A visit took place in June."}
+    briefing.facts.append({"id": "f2", "cameo": "042", "label": "Visite", "actors": [], "time": "2024-06",
+                           "quantity": None, "independent_sources": 1, "contested": False,
+                           "contradictions": [], "sources": [source]})
+    briefing.timeline.append({"fact": "f2", "time": "2024-06", "label": "Visite"})
+    chronology = render_markdown(briefing, "fr").split("## Chronologie")[1].split("## ")[0]
+    assert "1er mai 2024 — Chili – Pérou : Signer un accord" in chronology
+    assert "Visite" not in chronology and "timeline.jsonl" in chronology

@@ -148,7 +148,14 @@ def _objects_compatible(a: Item, b: Item) -> bool:
 
 def _times_compatible(a: Item, b: Item) -> bool:
     ia, ib = a.interval, b.interval
-    if ia is None or ib is None or ia.overlaps(ib):
+    if ia is None and ib is None:
+        return True
+    if ia is None or ib is None:
+        # An undated negation says something did not happen (yet), not that a dated happening did not:
+        # « seule manque encore la signature » says nothing about a treaty signed in 1961.
+        undated = a if ia is None else b
+        return undated.certainty != "negated"
+    if ia.overlaps(ib):
         return True
     va, vb = a.value_interval, b.value_interval
     if va is None or vb is None or a.code != b.code:
@@ -213,6 +220,7 @@ def cross_key(item: Item) -> tuple[object, ...]:
         item.object_classes,
         item.object_terms,
         item.phase,
+        item.certainty == "negated",
         frozenset(event.source_actors),
         frozenset(event.target_actors),
     )

@@ -233,10 +233,16 @@ def _quantity_value(q: Quantity | None) -> float | None:
     return q.value if q is not None else None
 
 
+def _measure(unit: str) -> str:
+    """What a unit counts: « soldats », « troops » and « soldiers » are one measure in two languages."""
+    classes = object_profile(unit)[0]
+    return min(classes) if len(classes) == 1 else unit
+
+
 def _same_quantity(a: Quantity, b: Quantity) -> bool:
     if a.value is None or b.value is None:
         return True
-    if a.unit and b.unit and a.unit != b.unit:
+    if a.unit and b.unit and a.unit != b.unit and _measure(a.unit) != _measure(b.unit):
         return True  # different measures of the fact, not a disagreement
     tolerance = APPROXIMATE_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
     return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
@@ -265,15 +271,23 @@ def _contradictions(
     positives = [s for s in sources if s.certainty in CONFIRMING]
     negatives = [s for s in sources if s.certainty in NEGATIVE or s.denied_by]
     if positives and negatives:
-        backing = ", ".join(f"{s.article} ({words.get(s.certainty, s.certainty)})" for s in positives)
         for s in negatives:
             who = ", ".join(names.name(x) for x in s.denied_by)
+            # A source that tells both the claim and its denial is not set against itself.
+            others = [p for p in positives if p.article != s.article]
+            backing = ", ".join(f"{p.article} ({words.get(p.certainty, p.certainty)})" for p in others)
             if fr:
                 denial = f"démenti par {who}" if who else words.get(s.certainty, s.certainty)
-                found.append(f"{s.article} : {denial} ; contre {backing}")
+                if backing:
+                    found.append(f"{s.article} : {denial} ; contre {backing}")
+                else:
+                    found.append(f"{s.article} : {words.get(s.certainty, s.certainty)} et {denial}")
             else:
                 denial = f"denied by {who}" if who else s.certainty
-                found.append(f"{s.article}: {denial}; against {backing}")
+                if backing:
+                    found.append(f"{s.article}: {denial}; against {backing}")
+                else:
+                    found.append(f"{s.article}: {s.certainty} and {denial}")
 
     # Figures: one per article (the primary's when it has one), then groups of agreeing figures.
     by_article: dict[str, Quantity] = {}

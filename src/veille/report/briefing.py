@@ -151,10 +151,11 @@ class Briefing:
                 out.append(section)
         if self.data.timeline:
             by_id = {f["id"]: f for f in facts}
-            section = Section(self._t("timeline"))
-            # A chronology shows what it can place, and on a large corpus the best-supported facts only
-            # (still in the timeline's order).
-            placed = [e for e in self.data.timeline if e.get("time") and e["fact"] in by_id]
+            section = Section(self._t("timeline"), note=self._t("timeline_note"))
+            # A chronology shows what it can place and say who did, and on a large corpus the
+            # best-supported facts only (still in the timeline's order).
+            placed = [e for e in self.data.timeline
+                      if e.get("time") and e["fact"] in by_id and by_id[e["fact"]]["actors"]]
             kept = {e["fact"] for e in sorted(placed, key=lambda e: _fact_rank(by_id[e["fact"]]))[:CHRONOLOGY]}
             for entry in placed:
                 if entry["fact"] not in kept:
