@@ -1,0 +1,35 @@
+"""Phrases of the trigger lexicons that contain a trigger word but tell no happening (own sentences)."""
+
+from __future__ import annotations
+
+from tests.unit.test_events_helpers import FakeKB, article
+from veille.events import find_events
+
+KB = FakeKB()
+
+
+def triggers(text: str, names: dict[str, str], lang: str = "fr") -> dict[str, str]:
+    a = article(text, names, lang=lang)
+    return {text[e.trigger.start : e.trigger.end]: e.cameo for e in find_events(a, KB)}
+
+
+def test_what_one_is_shielded_from_has_not_happened() -> None:
+    assert "sanctions" not in triggers("Le veto de la Chine met le Soudan à l'abri de nouvelles sanctions.",
+                                       {"Chine": "CHN", "Soudan": "SDN"})
+    assert "sanctions" not in triggers("China's veto shields Sudan from new sanctions.",
+                                       {"China": "CHN", "Sudan": "SDN"}, lang="en")
+    # the noun still counts where sanctions are imposed
+    assert triggers("Le Canada a adopté de nouvelles sanctions contre le Soudan.",
+                    {"Canada": "CAN", "Soudan": "SDN"}).get("sanctions") == "163"
+
+
+def test_a_bill_put_before_parliament_is_not_an_offer() -> None:
+    found = triggers("Proposé au Parlement par le Chili en mai, le texte sera voté en juin.", {"Chili": "CHL"})
+    assert "Proposé" not in found
+    assert triggers("Le Chili a proposé son aide au Pérou.", {"Chili": "CHL", "Pérou": "PER"})
+
+
+def test_a_promise_of_military_assistance_is_one_event() -> None:
+    text = "Le Chili et le Pérou s'étaient promis une assistance militaire en cas d'attaque."
+    found = triggers(text, {"Chili": "CHL", "Pérou": "PER"})
+    assert found == {"promis une assistance militaire": "0332"}
