@@ -22,6 +22,7 @@ from typing import Protocol
 
 from veille.events.arguments import Args, CountryOf, extract
 from veille.events.certainty import CueHit, analyse, anaphoric_denials, claim_sources, decide, subject_window
+from veille.events.dateline import is_dateline
 from veille.events.labels import EVENT_LABELS, cameo_label
 from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, by_identity, get_lexicon
 from veille.events.matching import Match, find_matches
@@ -82,8 +83,8 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
     m_starts = [m.start for m in mentions]
     # « bientôt » (FUTURE_REF) says nothing a fact can be dated by
-    times = sorted((t for t in article.times if t.value and t.type in _DATE_TYPES and not t.value.endswith("_REF")),
-                   key=lambda t: t.start)
+    times = sorted((t for t in article.times if t.value and t.type in _DATE_TYPES and not t.value.endswith("_REF")
+                    and not is_dateline(text, t)), key=lambda t: t.start)
     t_starts = [t.start for t in times]
     # every time expression, durations included: a number inside one is never a quantity
     spans = sorted((t.start, t.end) for t in article.times)
