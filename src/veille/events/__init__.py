@@ -21,7 +21,15 @@ from itertools import chain, compress
 from typing import Protocol
 
 from veille.events.arguments import Args, CountryOf, extract
-from veille.events.certainty import CueHit, analyse, anaphoric_denials, claim_sources, decide, subject_window
+from veille.events.certainty import (
+    CueHit,
+    analyse,
+    anaphoric_denials,
+    claim_sources,
+    decide,
+    source_cues,
+    subject_window,
+)
 from veille.events.dateline import is_dateline
 from veille.events.labels import EVENT_LABELS, cameo_label
 from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, by_identity, get_lexicon
@@ -110,11 +118,11 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
         barriers = frozenset([i for c in cues for i in c.idx] + [i for m in trig if m.item.pos == "verb" for i in m.idx])
         view = SentenceView(text, tokens, [m for m in mentions[lo:hi] if m.end <= sent.end], lex.grammar, barriers,
                             spans[bisect_left(s_starts, sent.start) : bisect_left(s_starts, sent.end)], lows)
-        trig = _not_in_names(trig, view, cues)
+        trig = _not_in_names(trig, view, source_cues(view, cues, lex) if cues else [])
         hits = analyse(view, cues, lex, country_of)
         denials = frozenset([i for c in cues if c.item.cls == "denied" for i in c.idx]) if cues else frozenset()
         sent_times = times[bisect_left(t_starts, sent.start) : bisect_left(t_starts, sent.end)]
-        exclude = claim_sources(view, cues)
+        exclude = claim_sources(view, cues, lex)
         has_actor = any(r.is_actor and r.first not in exclude for r in view.refs)
         # « des sanctions sont envisagées »: a passive with no agent and nobody named in the sentence
         agentless = not has_actor and any(map(view.verbish, [k + 1 for k in compress(
@@ -147,6 +155,8 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
                 ev.time = attached.value if attached else None
             else:
                 own = _own_times(m, tokens, trig, sent_times) if sent_times and len(trig) > 1 else sent_times
+                if own and hits:
+                    own = _before_reporter(m, tokens, hits, own)
                 _bind_time(ev, m, view, own, published, lex)
             _carry(ev, args, state, n, agentless, country_of)
             new.append((n, ev, args))
@@ -163,13 +173,13 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     return out
 
 
-def _not_in_names(trig: list[Match], view: SentenceView, cues: list[Match]) -> list[Match]:
+def _not_in_names(trig: list[Match], view: SentenceView, source_cues: list[Match]) -> list[Match]:
     """A word of a linked name (« the United States », « Secretary of State ») or of a cue that
-    introduces a source (« selon », "according to") is never an event."""
+    introduces a source (« selon », "according to", « …, a déclaré X ») is never an event."""
     if not trig:
         return trig
     taken = {i for r in view.refs for i in range(r.first, r.last + 1)}
-    taken.update(i for c in cues if c.item.source == "after" and c.item.cls == "reported" for i in c.idx)
+    taken.update(i for c in source_cues for i in c.idx)
     return [m for m in trig if m.first not in taken] if taken else trig
 
 
@@ -273,6 +283,14 @@ def _own_times(m: Match, tokens: Sequence[Token], trig: Sequence[Match], times: 
     others = [(tokens[o.first].start, tokens[o.last].end) for o in trig if o is not m]
     return [t for t in times if not any(
         (t1 <= s < t.start) if t.start >= t1 else (t.end <= s and e <= t0) for s, e in others)]
+
+
+def _before_reporter(m: Match, tokens: Sequence[Token], hits: Sequence[CueHit],
+                     times: list[TimeRef]) -> list[TimeRef]:
+    """« …auraient été transférés en Russie, a déclaré mercredi le service de renseignement »: a date
+    after the reporting verb that governs the trigger from behind dates the report, not the event."""
+    ends = [tokens[h.first].start for h in hits if h.hi == h.first and h.governs(m)]
+    return [t for t in times if t.start < min(ends)] if ends else times
 
 
 def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex: Lexicon) -> None:

@@ -20,6 +20,9 @@ from veille.events.sentence import SentenceView
 
 PRIORITY = ("negated", "denied", "speculative", "alleged", "reported")
 _AVOIR = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "has", "have", "had"})
+# what ends the words a post-posed reporting verb reports: a comma or a closing quote
+_REPORTED_END = frozenset({",", "»", '"', "”"})
+_THAT = frozenset({"que", "qu'", "that"})
 
 
 @dataclass(slots=True)
@@ -40,15 +43,21 @@ class CueHit:
         return self.lo <= m.first < self.hi and m.first not in own and m.last not in own
 
 
-def claim_sources(view: SentenceView, matches: list[Match[Cue]]) -> frozenset[int]:
+def source_cues(view: SentenceView, matches: list[Match[Cue]], lex: Lexicon) -> list[Match[Cue]]:
+    """The cues that introduce the source of a claim after them (« selon X », « …, a déclaré X »)."""
+    return [m for m in matches if m.item.source == "after" and m.item.cls == "reported"
+            and (m.item.scope != "postposed" or _postposed(view, m, lex))]
+
+
+def claim_sources(view: SentenceView, matches: list[Match[Cue]], lex: Lexicon) -> frozenset[int]:
     """Token indices of names that are the source of a claim (« selon X », « d'après X »)."""
     out: set[int] = set()
-    for m in matches:
-        if m.item.source == "after" and m.item.cls == "reported":
-            stop = view.clause_end(m.last, commas=True)
-            near = [r for r in view.refs if m.last < r.first <= m.last + 6 and r.first < stop]
-            if near:
-                out.update(r.first for r in view.group(view.index_of(near[0])))
+    for m in source_cues(view, matches, lex):
+        stop = view.clause_end(m.last, commas=True)
+        reach = stop if m.item.scope == "postposed" else m.last + 7
+        near = [r for r in view.refs if m.last < r.first < min(reach, stop)]
+        if near:
+            out.update(r.first for r in view.group(view.index_of(near[0])))
     return frozenset(out)
 
 
@@ -95,6 +104,18 @@ def _negated_cues(view: SentenceView, hits: list[CueHit], lex: Lexicon) -> list[
     return out
 
 
+def _postposed(view: SentenceView, m: Match[Cue], lex: Lexicon) -> bool:
+    """The cue stands after a whole clause it reports (« …auraient été transférés, a déclaré le
+    ministère »): not before a « que » of its own (« la visite, en septembre, a confirmé que … »), nor
+    after a subject set off by commas (« Poutine, confirmant son engagement, a assuré … »)."""
+    toks, a, b = view.tokens, m.first, m.last
+    if a == 0 or toks[a - 1].low not in _REPORTED_END or (b + 1 < len(toks) and toks[b + 1].low in _THAT):
+        return False
+    aux = lex.grammar.passive_aux
+    return any(t.low in _AVOIR or t.low in aux or (view.verbish(k) and not t.low.endswith("ant"))
+               for k, t in enumerate(toks[view.clause_start(a - 1) : a - 1], view.clause_start(a - 1)))
+
+
 def _scope(view: SentenceView, m: Match[Cue], lex: Lexicon) -> tuple[int, int]:
     a, b, n = m.first, m.last, len(view.tokens)
     scope = m.item.scope
@@ -106,6 +127,8 @@ def _scope(view: SentenceView, m: Match[Cue], lex: Lexicon) -> tuple[int, int]:
         return b + 1, _presupposed(view, b + 1, view.clause_end(b, commas=True), lex)
     if scope == "before":
         return view.clause_start(a, commas=True), a
+    if scope == "postposed":  # « …, a déclaré le ministère »: a reporting verb after what it reports
+        return (view.clause_start(a - 1), a) if _postposed(view, m, lex) else (a, a)
     if scope == "clause":
         return view.clause_start(a, commas=True), _presupposed(view, b + 1, view.clause_end(b, commas=True), lex)
     if scope == "predicate":
@@ -152,7 +175,9 @@ def _source(view: SentenceView, m: Match[Cue], hit: CueHit, lex: Lexicon, countr
         subject = [r for r in view.refs if start <= r.first and r.last < a and r.governor is None and not r.coordinated]
         subj_ids = ids(view.group(view.index_of(subject[-1])), country_of) if subject else []
     if how == "after":
-        near = [r for r in view.refs if b < r.first <= b + 6]
+        # a post-posed speaker may stand after a date: « …, a indiqué mercredi le service de renseignement »
+        reach = view.clause_end(b, commas=True) if m.item.scope == "postposed" else b + 7
+        near = [r for r in view.refs if b < r.first < reach]
         hit.attributed = ids(view.group(view.index_of(near[0])), country_of) if near else []
         if not hit.attributed:
             hit.attributed = _phrase(view, b + 1, min(len(view.tokens), b + 7), lex, forward=True)

@@ -30,7 +30,8 @@ DATA = Path(__file__).parent / "data"
 MAX_GAP = 4
 POS = frozenset({"verb", "noun"})
 CLASSES = frozenset({"reported", "alleged", "denied", "speculative", "negated", "block"})
-SCOPES = frozenset({"sentence", "rest", "after", "before", "clause", "adjacent", "local", "predicate"})
+SCOPES = frozenset({"sentence", "rest", "after", "before", "clause", "adjacent", "local", "predicate",
+                    "postposed"})
 SOURCES = frozenset({"subject", "after", "par", "none"})
 _CODE = re.compile(r"^\d{2,4}$")
 _PREP = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"}
