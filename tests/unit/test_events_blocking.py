@@ -33,3 +33,19 @@ def test_a_promise_of_military_assistance_is_one_event() -> None:
     text = "Le Chili et le Pérou s'étaient promis une assistance militaire en cas d'attaque."
     found = triggers(text, {"Chili": "CHL", "Pérou": "PER"})
     assert found == {"promis une assistance militaire": "0332"}
+
+
+def test_a_coordinated_second_verb_keeps_its_names() -> None:
+    from tests.unit.test_events_helpers import by_trigger
+
+    names = {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL", "United Nations": "UNO"}
+    text = "Chile and Peru condemned the test and said it broke United Nations rules."
+    condemn = by_trigger(find_events(article(text, names, lang="en"), KB), text, "condemned")
+    assert condemn.source_actors == ["CHL", "PER"] and condemn.target_actors == []
+    text = "Le Chili a condamné l'essai et a déclaré qu'il violait les règles des Nations unies."
+    condemn = by_trigger(find_events(article(text, {"Chili": "CHL", "Nations unies": "UNO"}), KB), text, "condamné")
+    assert condemn.source_actors == ["CHL"] and condemn.target_actors == []
+    text = "Le Chili a condamné la Bolivie et le Pérou pour cet essai."
+    names = {"Chili": "CHL", "Bolivie": "BOL", "Pérou": "PER"}
+    condemn = by_trigger(find_events(article(text, names), KB), text, "condamné")
+    assert condemn.target_actors == ["BOL", "PER"]  # names coordinated under one verb stay its targets

@@ -62,6 +62,8 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
     head, last = m.first, m.last
     start = max(window, view.clause_start(head))
     end = view.clause_end(last)
+    if m.item.pos == "verb":
+        end = _second_verb(view, last, end, lex)
     before = [r for r in view.refs if start <= r.first and r.last < head and r.first not in exclude]
     after = [r for r in view.refs if r.first > last and r.last < end and r.first not in exclude]
     toks = view.tokens
@@ -156,6 +158,22 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
     a.target = [t for t in a.target if t not in a.source]
     a.place = _place(view, after, trig)
     return a
+
+
+_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "has", "have", "had"})
+
+
+def _second_verb(view: SentenceView, last: int, end: int, lex: Lexicon) -> int:
+    """« ont condamné le tir et ont dit qu'il violait les résolutions du Conseil de sécurité »: a verb
+    coordinated after the trigger starts a predicate of its own; its names are not the trigger's."""
+    toks, g = view.tokens, lex.grammar
+    for k in range(last + 1, end - 1):
+        low = toks[k].low
+        if low in g.coordinators and low not in (",", "ni", "nor"):
+            nxt = toks[k + 1]
+            if k + 1 in view.barriers or nxt.low in _AUXILIARIES or nxt.low in g.passive_aux or view.verbish(k + 1):
+                return k
+    return end
 
 
 def _agent_phrase_at(view: SentenceView, k: int) -> bool:
