@@ -49,3 +49,13 @@ def test_a_coordinated_second_verb_keeps_its_names() -> None:
     names = {"Chili": "CHL", "Bolivie": "BOL", "Pérou": "PER"}
     condemn = by_trigger(find_events(article(text, names), KB), text, "condamné")
     assert condemn.target_actors == ["BOL", "PER"]  # names coordinated under one verb stay its targets
+
+
+def test_these_accusations_are_made_by_the_earlier_accusers_not_the_sentence_subject() -> None:
+    from tests.unit.test_events_helpers import by_trigger
+
+    text = ("Le Chili accuse la Bolivie d'avoir livré des armes au Pérou. "
+            "La Bolivie nie avoir livré quoi que ce soit, et le Pérou qualifie ces accusations de rumeurs.")
+    names = {"Chili": "CHL", "Bolivie": "BOL", "Pérou": "PER"}
+    accusations = by_trigger(find_events(article(text, names), KB), text, "accusations")
+    assert accusations.source_actors == ["CHL"] and accusations.target_actors == ["BOL"]

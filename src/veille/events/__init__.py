@@ -158,7 +158,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
                 if own and hits:
                     own = _before_reporter(m, tokens, hits, own)
                 _bind_time(ev, m, view, own, published, lex)
-            _carry(ev, args, state, n, agentless, country_of)
+            _carry(ev, args, state, n, agentless, country_of, tokens[m.first].lemma in lex.grammar.anaphors)
             new.append((n, ev, args))
             kept.append((m, ev))
         if len(kept) > 1:
@@ -337,7 +337,8 @@ def _nested(start: int, code: str, objects: list[tuple[Span, str, str]]) -> bool
     return any(span.start <= start < span.end and (c[:2] == code[:2] or pos == "noun") for span, c, pos in objects)
 
 
-def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool, country_of: CountryOf) -> None:
+def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool, country_of: CountryOf,
+           claim_noun: bool = False) -> None:
     """Cheap anaphora. « elle a fourni », « ces pays ont exprimé » take the previous sentence's
     subject; « cette rencontre », « ce traité, signé … » take the actors of the latest event with
     the same code; an agentless event in a sentence naming nobody (« des sanctions sont envisagées »)
@@ -345,6 +346,10 @@ def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool,
     if (args.demonstrative or args.object_demonstrative) and not (ev.source_actors and ev.target_actors):
         for _k, old, _ in reversed(state.events):
             if old.cameo == ev.cameo and (old.source_actors or old.target_actors):
+                if claim_noun and "noun-context" in args.rules:
+                    # « X nie …, et le Kremlin qualifie ces accusations de spéculations »: the subject of
+                    # the sentence did not make « ces accusations »; whoever made them earlier did
+                    ev.source_actors = []
                 # fill the missing roles only: what the sentence says itself stays
                 if not ev.source_actors:
                     ev.source_actors = [x for x in old.source_actors if x not in ev.target_actors]
