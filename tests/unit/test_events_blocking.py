@@ -59,3 +59,10 @@ def test_these_accusations_are_made_by_the_earlier_accusers_not_the_sentence_sub
     names = {"Chili": "CHL", "Bolivie": "BOL", "Pérou": "PER"}
     accusations = by_trigger(find_events(article(text, names), KB), text, "accusations")
     assert accusations.source_actors == ["CHL"] and accusations.target_actors == ["BOL"]
+
+
+def test_accusations_that_someone_rejects_are_a_denial_not_an_accusation() -> None:
+    found = triggers("Des accusations que la Bolivie rejette.", {"Bolivie": "BOL"})
+    assert list(found.values()) == ["016"]
+    found = triggers("Allegations that Bolivia denies.", {"Bolivia": "BOL"}, lang="en")
+    assert list(found.values()) == ["016"]
