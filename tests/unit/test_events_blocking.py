@@ -66,3 +66,18 @@ def test_accusations_that_someone_rejects_are_a_denial_not_an_accusation() -> No
     assert list(found.values()) == ["016"]
     found = triggers("Allegations that Bolivia denies.", {"Bolivia": "BOL"}, lang="en")
     assert list(found.values()) == ["016"]
+
+
+def test_an_accuser_or_an_unnamed_recipient_is_not_borrowed_as_recipient() -> None:
+    from tests.unit.test_events_helpers import by_trigger
+
+    names = {"Chili": "CHL", "Bolivie": "BOL", "Pérou": "PER"}
+    text = "Le Chili accuse la Bolivie de trafic. D'après Lima, la Bolivie aurait livré des millions d'obus."
+    ev = by_trigger(find_events(article(text, names), KB), text, "livré")
+    assert ev.source_actors == ["BOL"] and ev.target_actors == []
+    text = "Le Pérou manque de tout. La Bolivie a livré des armes à son voisin."
+    ev = by_trigger(find_events(article(text, names), KB), text, "livré")
+    assert ev.target_actors == []
+    text = "Le Pérou manque de tout. La Bolivie a livré des armes."
+    ev = by_trigger(find_events(article(text, names), KB), text, "livré")
+    assert ev.target_actors == ["PER"]  # the needy neighbour of the sentence before still receives

@@ -44,6 +44,7 @@ __all__ = ["EVENT_LABELS", "LexiconError", "build_lexicon", "cameo_label", "find
 _BACK = 2  # sentences a denial or an anaphor may reach back
 _MODAL = frozenset({"speculative", "denied"})  # cue classes that qualify another event
 _GIVING = frozenset({"06", "07"})  # material cooperation and aid: someone gives to someone
+_SPEAKING = frozenset({"01", "11", "12"})  # statements, disapproval (accusations), rejections
 _OF = frozenset({"de", "d'", "du", "des", "of"})
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 
@@ -59,6 +60,9 @@ class _State:
     events: list[tuple[int, EventMention, Args]] = field(default_factory=list)  # (sentence number, …)
     last_subject: list[str] = field(default_factory=list)
     subject_at: int = -1  # the sentence ``last_subject`` comes from
+    # ``last_subject`` spoke or accused there (« Séoul et Washington accusent … »): a speaker is not
+    # who receives what the next sentence says was given
+    subject_speaks: bool = False
 
 
 def _country_fn(kb: CountryLookup | None) -> CountryOf:
@@ -362,7 +366,8 @@ def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool,
     if not ev.source_actors and state.last_subject and (args.subject_pronoun or agentless):
         ev.source_actors = [a for a in state.last_subject if a not in ev.target_actors]
         ev.rule += "+pronoun" if args.subject_pronoun else "+context"
-    elif ev.source_actors and not ev.target_actors and ev.cameo[:2] in _GIVING and state.subject_at == n - 1:
+    elif (ev.source_actors and not ev.target_actors and ev.cameo[:2] in _GIVING and state.subject_at == n - 1
+          and not args.unnamed_target and not state.subject_speaks):
         # « X s'est tournée vers la Russie. … la Russie fournit des biens »: a giving verb with no
         # recipient gives to the previous sentence's subject, when that is someone else
         mine = {country_of(a) or a for a in ev.source_actors}
@@ -388,8 +393,10 @@ def _remember_subject(state: _State, mentions: list[Mention], starts: list[int],
     for _, ev, _ in new:
         if ev.source_actors:
             state.last_subject, state.subject_at = list(ev.source_actors), n
+            state.subject_speaks = ev.cameo[:2] in _SPEAKING
             return
     i = bisect_left(starts, sent.start)
     if i < len(mentions) and mentions[i].start < sent.end and mentions[i].kind in ("country", "person",
                                                                                     "organisation"):
         state.last_subject, state.subject_at = [mentions[i].entity_id], n
+        state.subject_speaks = False

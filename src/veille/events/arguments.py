@@ -37,6 +37,7 @@ class Args:
     place: str | None = None
     passive: bool = False
     subject_pronoun: bool = False
+    unnamed_target: bool = False  # « a livré des armes à son voisin »: a recipient, but no name for it
     rules: list[str] = field(default_factory=list)
 
 
@@ -133,6 +134,8 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
             if not subj and controller:
                 a.rules.append("controller")
             a.target = ids(targets, country_of)
+            if not targets:
+                a.unnamed_target = _unnamed_target(view, last, end, trig)
         if not subj:
             # « elle a fourni », « ces pays ont exprimé »: the subject is the previous sentence's
             lows = view.lows[start:head]
@@ -158,6 +161,14 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
     a.target = [t for t in a.target if t not in a.source]
     a.place = _place(view, after, trig)
     return a
+
+
+def _unnamed_target(view: SentenceView, last: int, end: int, trig: Trigger) -> bool:
+    """The verb's target preposition comes after it with no linked name: « à son voisin », "to its ally"."""
+    preps = {t.split("+")[0] for t in trig.targets}
+    if "à" in preps:
+        preps.update(("au", "aux"))
+    return any(t.low in preps for t in view.tokens[last + 1 : end])
 
 
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "has", "have", "had"})
