@@ -521,3 +521,16 @@ def test_merge_shortcuts_give_the_reference_groups(events: list[list[E]], rng: r
     _inherit_phases(items)
     expected = [[(it.article, it.index) for it in group] for group in _reference_cluster(items)]
     assert [[(it.article, it.index) for it in group] for group in cluster(items)] == expected
+
+
+def test_denials_by_one_denier_are_one_line() -> None:
+    accused = (
+        "Washington accuse Pyongyang d'avoir livré des obus à Moscou, ce que Pyongyang dément.",
+        [E("livré", "072", ["PRK"], ["RUS"], obj="des obus", certainty="alleged", attributed=["USA"],
+           denied=["PRK"])],
+    )
+    denial = ("Pyongyang nie avoir livré des obus à Moscou.",
+              [E("livré", "072", ["PRK"], ["RUS"], obj="des obus", certainty="denied", attributed=["PRK"],
+                 denied=["PRK"])])
+    (fact,) = merged(doc("a1", accused), doc("a2", denial), doc("a3", denial))
+    assert fact.contradictions == ["a2, a3 : démenti par PRK ; contre a1 (allégué)"]

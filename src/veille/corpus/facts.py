@@ -261,6 +261,34 @@ def format_number(value: float, lang: str) -> str:
     return text.replace(",", "\u202f") if lang == "fr" else text
 
 
+def _denials(positives: list[FactSource], negatives: list[FactSource], names: EntityNames,
+             words: dict[str, str], fr: bool) -> list[str]:
+    """One line per denier: the articles that carry the denial, against the articles that carry the
+    claim. An article that tells both the claim and its denial is not set against itself, and is not
+    listed again when other articles carry the same denial."""
+    groups: dict[tuple[str, ...], list[FactSource]] = {}
+    for s in negatives:
+        groups.setdefault(tuple(s.denied_by), []).append(s)
+    lines: list[str] = []
+    for deniers, group in groups.items():
+        who = ", ".join(names.name(x) for x in deniers)
+        pure = [s for s in group if s.certainty not in CONFIRMING]
+        shown = pure or group
+        arts = ", ".join(s.article for s in shown)
+        others = [p for p in positives if p not in shown]
+        backing = ", ".join(f"{p.article} ({words.get(p.certainty, p.certainty)})" for p in others)
+        first = shown[0]
+        if fr:
+            denial = f"démenti par {who}" if who else words.get(first.certainty, first.certainty)
+            lines.append(f"{arts} : {denial} ; contre {backing}" if backing
+                         else f"{arts} : {words.get(first.certainty, first.certainty)} et {denial}")
+        else:
+            denial = f"denied by {who}" if who else first.certainty
+            lines.append(f"{arts}: {denial}; against {backing}" if backing
+                         else f"{arts}: {first.certainty} and {denial}")
+    return lines
+
+
 def _contradictions(
     sources: list[FactSource], members: list[Item], names: EntityNames, lang: str
 ) -> list[str]:
@@ -271,23 +299,7 @@ def _contradictions(
     positives = [s for s in sources if s.certainty in CONFIRMING]
     negatives = [s for s in sources if s.certainty in NEGATIVE or s.denied_by]
     if positives and negatives:
-        for s in negatives:
-            who = ", ".join(names.name(x) for x in s.denied_by)
-            # A source that tells both the claim and its denial is not set against itself.
-            others = [p for p in positives if p.article != s.article]
-            backing = ", ".join(f"{p.article} ({words.get(p.certainty, p.certainty)})" for p in others)
-            if fr:
-                denial = f"démenti par {who}" if who else words.get(s.certainty, s.certainty)
-                if backing:
-                    found.append(f"{s.article} : {denial} ; contre {backing}")
-                else:
-                    found.append(f"{s.article} : {words.get(s.certainty, s.certainty)} et {denial}")
-            else:
-                denial = f"denied by {who}" if who else s.certainty
-                if backing:
-                    found.append(f"{s.article}: {denial}; against {backing}")
-                else:
-                    found.append(f"{s.article}: {s.certainty} and {denial}")
+        found += _denials(positives, negatives, names, words, fr)
 
     # Figures: one per article (the primary's when it has one), then groups of agreeing figures.
     by_article: dict[str, Quantity] = {}
