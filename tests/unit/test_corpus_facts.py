@@ -534,3 +534,17 @@ def test_denials_by_one_denier_are_one_line() -> None:
                  denied=["PRK"])])
     (fact,) = merged(doc("a1", accused), doc("a2", denial), doc("a3", denial))
     assert fact.contradictions == ["a2, a3 : démenti par PRK ; contre a1 (allégué)"]
+
+
+def test_a_treaty_noun_takes_the_phase_of_the_verb_that_governs_it() -> None:
+    adopted = (
+        "Les députés russes ont adopté jeudi, sans aucune voix contre, le traité signé en juin.",
+        [E("traité", "057", ["RUS"], ["PRK"], time="2024-10-24")],
+    )
+    ratified = ("Le Sénat russe a ratifié le traité avec la Corée du Nord jeudi.",
+                [E("ratifié", "057", ["RUS"], ["PRK"], obj="le traité", time="2024-10-24")])
+    facts = merged(doc("a1", adopted), doc("a2", ratified), doc("a3", SIGNED_A))
+    (both,) = multi(facts)
+    assert [s.article for s in both.sources] == ["a1", "a2"]
+    assert both.label == "PRK – RUS : Ratifier un accord"
+    assert all("Ratifier" not in f.label for f in facts if f is not both)

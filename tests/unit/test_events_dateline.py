@@ -37,3 +37,13 @@ def test_an_event_does_not_take_its_date_from_the_dateline() -> None:
     dated = "Le 2 mars 2024, le Chili a envoyé 500 soldats au Pérou."
     a = article(dated, {"Chili": "CHL", "Pérou": "PER"}, times=[("2 mars 2024", "2024-03-02")])
     assert by_trigger(find_events(a, KB), dated, "envoyé").time == "2024-03-02"
+
+
+def test_a_date_of_the_triggers_own_clause_comes_first() -> None:
+    text = ("Soumis au vote la semaine dernière, le texte avait été signé par le Chili en présence de son ministre "
+            "le 19 juin 2024.")
+    a = article(text, {"Chili": "CHL"}, times=[("la semaine dernière", "2024-W19"), ("19 juin 2024", "2024-06-19")])
+    assert by_trigger(find_events(a, KB), text, "signé").time == "2024-06-19"
+    text = "Le 19 juin 2024, à Lima, le Chili a signé un traité."
+    a = article(text, {"Chili": "CHL"}, times=[("19 juin 2024", "2024-06-19")])
+    assert by_trigger(find_events(a, KB), text, "signé").time == "2024-06-19"  # no date in its clause: nearest

@@ -118,6 +118,16 @@ def phase_of(trigger_text: str) -> str | None:
     return None
 
 
+def governing_phase(before_trigger: str, reach: int = 8) -> str | None:
+    """The phase of the nearest verb of phase before a noun trigger: in « les députés ont adopté jeudi,
+    sans aucune voix contre, le traité », the treaty is ratified, whatever else the sentence says."""
+    for token in reversed(words(before_trigger)[-reach:]):
+        for phase, prefixes in PHASES:
+            if token.startswith(prefixes):
+                return phase
+    return None
+
+
 def _actors_compatible(a: Item, b: Item) -> bool:
     if not a.actors & b.actors:
         return False

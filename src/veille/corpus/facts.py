@@ -37,12 +37,14 @@ from veille.corpus._common import (
     stable_id,
     unique_by_id,
 )
-from veille.corpus.compat import CONFIRMING, NEGATIVE, Item, object_profile, phase_of
+from veille.corpus.compat import CONFIRMING, NEGATIVE, Item, governing_phase, object_profile, phase_of
 from veille.corpus.merge import cluster
 from veille.corpus.timevalues import Interval, mention_interval, parse
 from veille.types import Article, Fact, FactSource, Quantity
 
 EVIDENCE_SEPARATOR = " … "
+AGREEMENT = "057"  # the code whose phases (signed, ratified) an analyst keeps apart
+_RATIFY = {"fr": "Ratifier un accord", "en": "Ratify an agreement"}
 # Quantities within these relative differences are the same figure told twice (rounding, « environ »).
 EXACT_TOLERANCE = 0.05
 APPROXIMATE_TOLERANCE = 0.5
@@ -107,7 +109,9 @@ def _items(articles: Sequence[Article], kb: CountryResolver | None) -> list[Item
                     value_interval=parse(event.time),
                     object_classes=classes,
                     object_terms=terms,
-                    phase=phase_of(article.text[event.trigger.start : event.trigger.end]),
+                    phase=phase_of(article.text[event.trigger.start : event.trigger.end])
+                    or (governing_phase(article.text[event.sentence.start : event.trigger.start])
+                        if code.startswith(AGREEMENT) else None),
                     evidence=" ".join(sentence.split()),
                     sentence_no=bisect_right(starts, event.sentence.start),
                 )
@@ -328,6 +332,8 @@ def _label(members: list[Item], code: str, names: EntityNames, lang: str) -> str
     sources = sorted({c for it in members for c in it.sources})
     targets = sorted({c for it in members for c in it.targets} - set(sources))
     what = cameo.cameo_label(code, lang)
+    if code.startswith(AGREEMENT) and {it.phase for it in members} - {None} == {"ratify"}:
+        what = _RATIFY.get(lang, _RATIFY["en"])  # CAMEO has one code for both; a reader does not
     if sources and targets and not cameo.is_symmetric(code):
         who = f"{', '.join(names.name(c) for c in sources)} → {', '.join(names.name(c) for c in targets)}"
     else:

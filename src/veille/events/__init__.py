@@ -234,6 +234,12 @@ def _bind_time(ev: EventMention, m: Match, view: SentenceView, times: Sequence[T
                published: str | None, lex: Lexicon) -> None:
     if times:
         t0, t1 = ev.trigger.start, ev.trigger.end
+        # « Proposé au Parlement la semaine dernière, le texte avait été signé le 19 juin »: a date of the
+        # trigger's own comma-delimited clause first
+        toks = view.tokens
+        lo = toks[view.clause_start(m.first, commas=True)].start
+        hi = toks[view.clause_end(m.last, commas=True) - 1].end
+        times = [t for t in times if lo <= t.start and t.end <= hi] or times
         # nearest date; one before the trigger counts a little farther (dates usually follow the verb)
         best = min(times, key=lambda t: t.start - t1 if t.start >= t1 else int((t0 - t.end) * 1.5))
         ev.time = best.value
