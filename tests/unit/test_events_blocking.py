@@ -81,3 +81,15 @@ def test_an_accuser_or_an_unnamed_recipient_is_not_borrowed_as_recipient() -> No
     text = "Le Pérou manque de tout. La Bolivie a livré des armes."
     ev = by_trigger(find_events(article(text, names), KB), text, "livré")
     assert ev.target_actors == ["PER"]  # the needy neighbour of the sentence before still receives
+
+
+def test_a_possessive_noun_is_done_by_whoever_was_named_before() -> None:
+    from tests.unit.test_events_helpers import by_trigger
+
+    names = {"Chili": "CHL", "Pérou": "PER"}
+    text = "Le Chili a fermé sa frontière. Ses tirs de missiles, selon les experts, inquiètent le Pérou voisin."
+    ev = by_trigger(find_events(article(text, names), KB), text, "tirs")
+    assert ev.source_actors == ["CHL"]
+    text = "Chile closed its border. Its missile launches have worried Peru."
+    ev = by_trigger(find_events(article(text, {"Chile": "CHL", "Peru": "PER"}, lang="en"), KB), text, "launches")
+    assert ev.source_actors == ["CHL"]

@@ -47,3 +47,11 @@ def test_a_date_of_the_triggers_own_clause_comes_first() -> None:
     text = "Le 19 juin 2024, à Lima, le Chili a signé un traité."
     a = article(text, {"Chili": "CHL"}, times=[("19 juin 2024", "2024-06-19")])
     assert by_trigger(find_events(a, KB), text, "signé").time == "2024-06-19"  # no date in its clause: nearest
+
+
+def test_a_date_after_the_verb_is_not_its_object() -> None:
+    text = "Le Chili a signé le 19 juin 2024 un traité avec le Pérou."
+    a = article(text, {"Chili": "CHL", "Pérou": "PER"}, times=[("le 19 juin 2024", "2024-06-19")])
+    ev = by_trigger(find_events(a, KB), text, "signé")
+    assert ev.object is not None and text[ev.object.start : ev.object.end].startswith("traité")
+    assert ev.time == "2024-06-19"

@@ -110,7 +110,9 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
             if paired:
                 entre = _first_group(view, paired[:1])
                 a.rules.append("pair-before")
-        if not src and not entre:
+        if not src and not entre and head > 0 and toks[head - 1].low in g.possessives:
+            a.subject_pronoun = True  # « Ses tirs de missiles se sont multipliés »: its owner, named before
+        elif not src and not entre:
             # « Lors d'une visite à Pyongyang, Poutine a … »: the clause's subject did it.
             free = [r for r in after if r.governor is None and r not in targets]
             src = _subject(view, before) or _first_group(view, free[:1])
@@ -320,10 +322,16 @@ def _object(view: SentenceView, k: int, pos: str, lex: Lexicon, a: Args) -> None
     if k + 1 < n and toks[k].low in ("entre", "between") and toks[k + 1].kind == "num":
         k += 1  # « a déployé entre 10 000 et 12 000 hommes »
     begin = k
-    while k < n and (toks[k].low in g.determiners or toks[k].low in g.demonstratives) and \
-            toks[k].low not in g.stop_np:
-        a.object_demonstrative |= toks[k].low in ("ce", "cet", "cette", "ces", "this", "these", "those")
-        k += 1
+    while True:
+        while k < n and (toks[k].low in g.determiners or toks[k].low in g.demonstratives) and \
+                toks[k].low not in g.stop_np:
+            a.object_demonstrative |= toks[k].low in ("ce", "cet", "cette", "ces", "this", "these", "those")
+            k += 1
+        if k < n and view.times and view.in_time(k):  # « a signé le 19 juin 2024 le traité »: a date, not the object
+            while k < n and view.in_time(k):
+                k += 1
+            continue
+        break
     first = k
     while k < n and k - first < 6:
         t = toks[k]

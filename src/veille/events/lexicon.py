@@ -114,6 +114,8 @@ class Grammar:
     months: frozenset[str] = frozenset()
     ordinal_suffixes: frozenset[str] = frozenset()
     not_counts: tuple[tuple[str, ...], ...] = ()
+    # « ses tirs », "its launches": the possessor is who acts, named in an earlier sentence
+    possessives: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -328,6 +330,7 @@ def load_grammar(path: Path) -> Grammar:
     grammar.months = optional("months")
     grammar.ordinal_suffixes = optional("ordinal_suffixes")
     grammar.not_counts = tuple(tuple(p.split()) for p in sorted(optional("not_counts")))
+    grammar.possessives = optional("possessives")
     return grammar
 
 
