@@ -93,3 +93,11 @@ def test_a_possessive_noun_is_done_by_whoever_was_named_before() -> None:
     text = "Chile closed its border. Its missile launches have worried Peru."
     ev = by_trigger(find_events(article(text, {"Chile": "CHL", "Peru": "PER"}, lang="en"), KB), text, "launches")
     assert ev.source_actors == ["CHL"]
+
+
+def test_a_named_direct_object_is_the_target_not_a_thing() -> None:
+    from tests.unit.test_events_helpers import by_trigger
+
+    text = "Le Chili accuse le Pérou d'avoir livré des armes."
+    ev = by_trigger(find_events(article(text, {"Chili": "CHL", "Pérou": "PER"}), KB), text, "accuse")
+    assert ev.target_actors == ["PER"] and ev.object is None

@@ -138,6 +138,9 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
             a.target = ids(targets, country_of)
             if not targets:
                 a.unnamed_target = _unnamed_target(view, last, end, trig)
+            elif a.object is not None and any(r.mention.start == a.object.start for r in targets):
+                # « accusent la Corée du Nord d'avoir … »: the direct object is the target, not a thing
+                a.object, a.object_class = None, None
         if not subj:
             # « elle a fourni », « ces pays ont exprimé »: the subject is the previous sentence's
             lows = view.lows[start:head]
