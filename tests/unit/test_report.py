@@ -84,7 +84,7 @@ def test_html_is_self_contained() -> None:
     assert "copie de A1" in page
 
 
-def test_chronology_leaves_facts_without_an_actor_to_the_timeline_file() -> None:
+def test_chronology_leaves_unconfirmed_facts_and_facts_without_an_actor_to_the_timeline_file() -> None:
     briefing = data()
     source = {"certainty": "asserted", "attributed_to": [], "denied_by": [], "article": "c",
               "evidence": "A visit took place in June."}
@@ -92,6 +92,11 @@ def test_chronology_leaves_facts_without_an_actor_to_the_timeline_file() -> None
                            "quantity": None, "independent_sources": 1, "contested": False,
                            "contradictions": [], "sources": [source]})
     briefing.timeline.append({"fact": "f2", "time": "2024-06", "label": "Visite"})
+    briefing.facts.append({"id": "f3", "cameo": "150", "label": "Chili : Essai", "actors": ["CHL"],
+                           "time": "2017-09", "quantity": None, "independent_sources": 0, "contested": False,
+                           "contradictions": [], "sources": [{**source, "certainty": "negated"}]})
+    briefing.timeline.append({"fact": "f3", "time": "2017-09", "label": "Chili : Essai"})
     chronology = render_markdown(briefing, "fr").split("## Chronologie")[1].split("## ")[0]
     assert "1er mai 2024 — Chili – Pérou : Signer un accord" in chronology
     assert "Visite" not in chronology and "timeline.jsonl" in chronology
+    assert "Essai" not in chronology  # « n'a pas procédé à un essai depuis 2017 » dates no test

@@ -152,10 +152,11 @@ class Briefing:
         if self.data.timeline:
             by_id = {f["id"]: f for f in facts}
             section = Section(self._t("timeline"), note=self._t("timeline_note"))
-            # A chronology shows what it can place and say who did, and on a large corpus the
-            # best-supported facts only (still in the timeline's order).
-            placed = [e for e in self.data.timeline
-                      if e.get("time") and e["fact"] in by_id and by_id[e["fact"]]["actors"]]
+            # A chronology shows what it can place, say who did and some source confirms (« n'a pas procédé
+            # à un essai depuis septembre 2017 » dates no test), and on a large corpus the best-supported
+            # facts only (still in the timeline's order).
+            placed = [e for e in self.data.timeline if e.get("time") and e["fact"] in by_id
+                      and by_id[e["fact"]]["actors"] and by_id[e["fact"]]["independent_sources"]]
             kept = {e["fact"] for e in sorted(placed, key=lambda e: _fact_rank(by_id[e["fact"]]))[:CHRONOLOGY]}
             for entry in placed:
                 if entry["fact"] not in kept:

@@ -22,9 +22,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "span_one": (" (publiés le {start})", " (published {start})"),
     "contested": ("Affirmations contestées", "Contested claims"),
     "timeline": ("Chronologie", "Timeline"),
-    "timeline_note": ("Faits datés dont un acteur au moins est identifié ; la chronologie complète est dans "
-                      "timeline.jsonl.",
-                      "Dated facts with at least one identified actor; the full timeline is in timeline.jsonl."),
+    "timeline_note": ("Faits datés, confirmés par une source au moins, dont un acteur au moins est identifié ; "
+                      "la chronologie complète est dans timeline.jsonl.",
+                      "Dated facts confirmed by at least one source, with at least one identified actor; the full "
+                      "timeline is in timeline.jsonl."),
     "actors": ("Acteurs", "Actors"),
     "actors_note": ("* : nom absent de la base de connaissances (identifiant provisoire).",
                     "*: name not in the knowledge base (provisional id)."),
