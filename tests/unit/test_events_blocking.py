@@ -101,3 +101,14 @@ def test_a_named_direct_object_is_the_target_not_a_thing() -> None:
     text = "Le Chili accuse le Pérou d'avoir livré des armes."
     ev = by_trigger(find_events(article(text, {"Chili": "CHL", "Pérou": "PER"}), KB), text, "accuse")
     assert ev.target_actors == ["PER"] and ev.object is None
+
+
+def test_an_intertitle_yields_no_event() -> None:
+    from veille.types import Paragraph
+
+    text = "Une démonstration de force\nLe Chili a tiré trois missiles vers le Pérou."
+    a = article(text, {"Chili": "CHL", "Pérou": "PER"})
+    heading_end = text.index("\n")
+    a.paragraphs = [Paragraph(0, heading_end, "heading"), Paragraph(heading_end + 1, len(text))]
+    found = {text[e.trigger.start : e.trigger.end] for e in find_events(a, KB)}
+    assert found and not any("démonstration" in f for f in found)

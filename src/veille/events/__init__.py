@@ -109,9 +109,12 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     # every form and lemma of the article: a phrase with a part outside it cannot match anywhere
     words = set(map(LOW, chain.from_iterable(per_sentence)))
     words.update(map(LEMMA, chain.from_iterable(per_sentence)))
+    # an intertitle (« Un dialogue stratégique », "Denials and silence") announces what the paragraphs
+    # below tell; they carry the events, with their actors and dates
+    headings = [(p.start, p.end) for p in article.paragraphs if p.kind == "heading"]
     for n, sent in enumerate(sentences):
         tokens = per_sentence[n]
-        if not tokens:
+        if not tokens or (headings and any(a <= sent.start and sent.end <= b for a, b in headings)):
             continue
         lows = list(map(LOW, tokens))
         trig, cues = find_matches(tokens, lex.trigger_index, lex.cue_index, lex.grammar.determiners, lows, words)
