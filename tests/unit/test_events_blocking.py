@@ -112,3 +112,10 @@ def test_an_intertitle_yields_no_event() -> None:
     a.paragraphs = [Paragraph(0, heading_end, "heading"), Paragraph(heading_end + 1, len(text))]
     found = {text[e.trigger.start : e.trigger.end] for e in find_events(a, KB)}
     assert found and not any("démonstration" in f for f in found)
+
+
+def test_state_in_a_title_is_not_the_verb_to_state() -> None:
+    found = triggers("Secretary of State Rubio said Chile and Peru held talks.", {"Chile": "CHL", "Peru": "PER"},
+                     lang="en")
+    assert "State" not in found and "held talks" in found
+    assert "state" in triggers("Chile will state its position to Peru.", {"Chile": "CHL", "Peru": "PER"}, lang="en")
