@@ -135,23 +135,38 @@ def corpus_language(articles: Sequence[Article], default: str = "fr") -> str:
     return default if default in leaders else leaders[0]
 
 
+_NAME_CLASSES = frozenset({"country", "person", "organisation"})
+
+
 class EntityNames:
     """Display names for entity ids, in the language of the briefing.
 
-    The knowledge base's canonical names are English; a French briefing should say « Corée du Nord ».
-    In order: the KB's first country name in ``lang`` (its ``aliases``, class "country"); the most
+    The knowledge base's canonical names are English; a French briefing should say « Corée du Nord »,
+    « Vladimir Poutine », « Conseil de la Fédération ». In order: the KB's first capitalised name in
+    ``lang`` (its ``aliases`` of class country, person or organisation); the most
     frequent capitalised form the articles themselves use for the entity; the KB record's name; the id.
     """
 
     def __init__(self, articles: Iterable[Article], kb: object | None = None, lang: str = "fr") -> None:
         self._kb = kb
         self._kb_names: dict[str, str] = {}
+        described: dict[str, str] = {}
         for alias in getattr(kb, "aliases", None) or ():
             candidates: tuple[str, ...] = tuple(getattr(alias, "candidates", ()))
             text = getattr(alias, "text", None)
-            is_name = getattr(alias, "cls", None) == "country" and getattr(alias, "lang", None) == lang
+            cls = getattr(alias, "cls", None)
+            # the canonical names of people and organisations are English: only other languages need theirs
+            is_name = (cls == "country" or (cls in _NAME_CLASSES and lang != "en")) and \
+                getattr(alias, "lang", None) == lang
             if is_name and len(candidates) == 1 and isinstance(text, str):
-                self._kb_names.setdefault(candidates[0], text)
+                # a proper name first (« Agence centrale de presse coréenne »), else a description
+                # written as one (« forces armées ukrainiennes » → « Forces armées ukrainiennes »)
+                if text[:1].isupper():
+                    self._kb_names.setdefault(candidates[0], text)
+                else:
+                    described.setdefault(candidates[0], text[:1].upper() + text[1:])
+        for entity_id, text in described.items():
+            self._kb_names.setdefault(entity_id, text)
         self._forms: dict[str, Counter[str]] = {}
         for article in articles:
             for mention in article.mentions:

@@ -94,9 +94,11 @@ def summarise_entities(articles: Iterable[Article], kb: Any) -> list[EntitySumma
     as_of = max((a.published[:10] for a in articles_seen if a.published), default=None)
     for summary in summaries.values():
         summary.roles_then = kb.roles_at(summary.record.id, as_of) if not summary.record.provisional else []
-        summary.names = {lang: names.name(summary.record.id) for lang, names in display.items()}
-        if summary.record.kind != "country":  # people and organisations keep their canonical name
-            summary.names = {lang: summary.record.name for lang in display}
+        # the record's name is the text's for a provisional entity, the English one for people and
+        # organisations of the knowledge base
+        record = summary.record
+        summary.names = {lang: record.name if record.provisional or (lang == "en" and record.kind != "country")
+                         else names.name(record.id) for lang, names in display.items()}
     return sorted(summaries.values(), key=lambda s: (-s.mentions, s.record.id))
 
 
