@@ -207,12 +207,18 @@ def _payload(key: str, entries: list[Entry], records: dict[str, EntityRecord],
                    payload_parts(entries, records), shorter)
 
 
+# Letters by frequency in French and English news, then the other characters keys are made of.
+_LETTER_RANK = {c: i for i, c in enumerate(" eaisnrtoludcmpéghbfvqyjkxzwàèêçôûùîâœëïü-'\u2019.")}
+
+
 def _automaton(table: dict[str, list[Entry]], records: dict[str, EntityRecord]) -> ahocorasick.Automaton:
     payloads: dict[str, Payload] = {}
     for key in sorted(table, key=len):  # shorter keys first: a payload links to its prefixes'
         payloads[key] = _payload(key, table[key], records, payloads)
     auto = ahocorasick.Automaton()
-    for key in table:
+    # A node finds its child for the next character by a linear scan, in insertion order: keys added
+    # in letter-frequency order put the frequent letters first (the automaton is the same).
+    for key in sorted(table, key=lambda k: [_LETTER_RANK.get(c, len(_LETTER_RANK)) for c in k]):
         auto.add_word(key, payloads[key])
     if not table:  # an empty automaton cannot be searched
         auto.add_word("\x00", Payload(1, False, True, (), False, False, Parts((), None, None, False, False), ()))
