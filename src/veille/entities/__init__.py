@@ -8,8 +8,7 @@ entities the article names elsewhere, and finally looks for unknown names next t
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict
+from bisect import bisect_left, insort
 from operator import attrgetter
 
 from veille.entities.gazetteer import (
@@ -34,6 +33,8 @@ from veille.kb.model import Alias, KnowledgeBase
 from veille.types import Mention
 
 __all__ = ["find_mentions", "spacy_entity_ruler_patterns"]
+
+_START = attrgetter("start")
 
 
 
@@ -188,9 +189,10 @@ def find_mentions(text: str, kb: KnowledgeBase, lang: str = "fr") -> list[Mentio
 
     if pending:
         _resolve(pending, linked, kb, lang)
-        linked.sort(key=attrgetter("start"))  # resolved names come after the others: put them in place
     if cues:
-        linked = _merge(linked, _provisional(src, cues, kb))
+        provisional = _provisional(src, cues, kb)
+        if provisional:
+            linked = _merge(linked, provisional)
     return linked
 
 
@@ -198,14 +200,17 @@ def _resolve(pending: list[tuple[int, int, tuple[Alias, ...]]], linked: list[Men
              lang: str) -> None:
     """Link the ambiguous names to the entity the article names nearest, else to their default."""
     records = kb.records
-    # Where each entity is named, its country counting as named there too.
-    evidence: dict[str, list[int]] = defaultdict(list)
+    # Where each candidate entity is named, its country counting as named there too.
+    wanted = {c for _, _, aliases in pending for a in aliases for c in a.candidates}
+    evidence: dict[str, list[int]] = {}
     country = _other_country(kb)
     for m in linked:
-        evidence[m.entity_id].append(m.start)
-        c = country.get(m.entity_id)
-        if c is not None:
-            evidence[c].append(m.start)
+        eid = m.entity_id
+        if eid in wanted:
+            evidence.setdefault(eid, []).append(m.start)
+        c = country.get(eid)
+        if c in wanted:
+            evidence.setdefault(c, []).append(m.start)
     for s, e, aliases in pending:
         mention = None
         for a in aliases:
@@ -220,7 +225,7 @@ def _resolve(pending: list[tuple[int, int, tuple[Alias, ...]]], linked: list[Men
                     mention = Mention(s, e, a.default, records[a.default].kind, a.rule + "+default")
                     break
         if mention is not None:
-            linked.append(mention)
+            insort(linked, mention, key=_START)  # in place among the others
 
 
 def _other_country(kb: KnowledgeBase) -> dict[str, str]:
@@ -268,14 +273,13 @@ def _provisional(src: str, cues: list[tuple[int, int, Entry]], kb: KnowledgeBase
 
 def _merge(linked: list[Mention], provisional: list[_Provisional]) -> list[Mention]:
     """Known names win any overlap with provisional ones; among these, leftmost-longest."""
-    starts = [m.start for m in linked]
     provisional.sort(key=lambda m: (m[0], m[0] - m[1]))
     keep: list[Mention] = []
     last_end = 0
     for start, end, kind, rule, name in provisional:
         if start < last_end:
             continue
-        i = bisect_left(starts, end)
+        i = bisect_left(linked, end, key=_START)
         if i > 0 and linked[i - 1].end > start:
             continue
         # Only now the id: most provisional names overlap a known one and are dropped.
@@ -283,4 +287,4 @@ def _merge(linked: list[Mention], provisional: list[_Provisional]) -> list[Menti
         last_end = end
     if not keep:
         return linked
-    return sorted(linked + keep, key=attrgetter("start"))
+    return sorted(linked + keep, key=_START)
