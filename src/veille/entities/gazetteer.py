@@ -135,7 +135,8 @@ def build_gazetteer(kb: KnowledgeBase, lang: str) -> Gazetteer:
         needs_cap = word[0].isupper()
         for key in spelling_variants(word):
             lower[key].append((code, word, needs_cap, lang_only, False, None))
-    for name in kb.first_names:
+    # In a stable order: « Eric » and « Éric » share the key « eric », and the first one is the cue.
+    for name in sorted(kb.first_names):
         for key in spelling_variants(name):
             lower[key].append((FIRSTNAME, name, True, None, False, None))
     return Gazetteer(_automaton(lower, kb.records), len(lower))
