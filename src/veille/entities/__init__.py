@@ -37,7 +37,6 @@ __all__ = ["find_mentions", "spacy_entity_ruler_patterns"]
 _START = attrgetter("start")
 
 
-
 def _glued(src: str, s: int, e: int, first_names: frozenset[str], not_names: frozenset[str]) -> bool:
     """True when the match is part of a longer proper name: « Paris Hilton », « George Washington »,
     that is when a capitalised word follows, or precedes and is not a stopword or a title."""
@@ -135,7 +134,7 @@ def _candidates(src: str, low: str, kb: KnowledgeBase, lang: str) -> list[tuple[
         if s < last_end or (s and low[s - 1].isalnum()):
             continue
         e = end + 1
-        if not p.word:
+        if p.prefix:
             parts = _accept(src, low, s, e, p, kb)
         elif e < n and low[e].isalnum():
             parts = None  # the key goes on in the text (« pr » in « prix »)

@@ -186,7 +186,6 @@ class Payload:
 
     length: int
     prefix: bool  # a combining form (« russo- »), glued to the next word
-    word: bool  # not a combining form: a word boundary must follow
     entries: tuple[Entry, ...]
     checked: bool  # some entry has a case, glue or exact-spelling condition
     cap_only: bool  # the only condition: a capital first letter, on every entry
@@ -204,7 +203,7 @@ def _payload(key: str, entries: list[Entry], records: dict[str, EntityRecord],
     checked = any(e[2] or e[4] or e[5] is not None for e in entries)
     cap_only = all(e[2] and not e[4] and e[5] is None for e in entries)
     shorter = tuple((k, done[key[:k]]) for k in range(len(key) - 1, 0, -1) if key[k] in " -" and key[:k] in done)
-    return Payload(len(key), key.endswith("-"), not key.endswith("-"), tuple(entries), checked, cap_only,
+    return Payload(len(key), key.endswith("-"), tuple(entries), checked, cap_only,
                    payload_parts(entries, records), shorter)
 
 
@@ -222,7 +221,7 @@ def _automaton(table: dict[str, list[Entry]], records: dict[str, EntityRecord]) 
     for key in sorted(table, key=lambda k: [_LETTER_RANK.get(c, len(_LETTER_RANK)) for c in k]):
         auto.add_word(key, payloads[key])
     if not table:  # an empty automaton cannot be searched
-        auto.add_word("\x00", Payload(1, False, True, (), False, False, Parts((), None, None, False, False), ()))
+        auto.add_word("\x00", Payload(1, False, (), False, False, Parts((), None, None, False, False), ()))
     auto.make_automaton()
     return auto
 
