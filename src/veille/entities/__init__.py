@@ -125,6 +125,7 @@ def _check(src: str, s: int, e: int, p: Payload, kb: KnowledgeBase) -> Parts | N
 def _candidates(src: str, low: str, kb: KnowledgeBase, lang: str) -> list[tuple[int, int, Parts]]:
     """Leftmost-longest matches on word boundaries, non-overlapping."""
     chosen: list[tuple[int, int, Parts]] = []
+    add = chosen.append
     last_end = 0
     n = len(low)
     # This loop runs on every hit of the automaton, most of them plain words: their checks are inline.
@@ -152,7 +153,7 @@ def _candidates(src: str, low: str, kb: KnowledgeBase, lang: str) -> list[tuple[
                     break
             else:
                 continue
-        chosen.append((s, e, parts))
+        add((s, e, parts))
         last_end = e
     return chosen
 
@@ -168,11 +169,17 @@ def find_mentions(text: str, kb: KnowledgeBase, lang: str = "fr") -> list[Mentio
     pending: list[tuple[int, int, tuple[Alias, ...]]] = []
     cues: list[tuple[int, int, Entry]] = []
     last = len(chosen) - 1
+    add = linked.append
     for i, (s, e, parts) in enumerate(chosen):
         # A cue on the same span as an alias is kept too: if the alias stays unlinked (« Dominique »
         # without any other sign of Dominica), the first name can still start a provisional name.
         if parts.cue is not None:
             cues.append((s, e, parts.cue))
+        report = parts.linked
+        if report is not None and not parts.combining:  # the common case, first
+            eid, kind, rule = report[report_lang]
+            add(Mention(s, e, eid, kind, rule))
+            continue
         if not parts.aliases:
             continue
         if parts.combining:
@@ -180,9 +187,9 @@ def find_mentions(text: str, kb: KnowledgeBase, lang: str = "fr") -> list[Mentio
             if i == last or chosen[i + 1][0] != e or not chosen[i + 1][2].joins:
                 continue
             e -= 1  # the mention is « russo », without its hyphen
-        if parts.linked is not None:
-            eid, kind, rule = parts.linked[report_lang]
-            linked.append(Mention(s, e, eid, kind, rule))
+        if report is not None:
+            eid, kind, rule = report[report_lang]
+            add(Mention(s, e, eid, kind, rule))
         else:
             pending.append((s, e, parts.aliases))
 
