@@ -202,13 +202,15 @@ def _payload(key: str, entries: list[Entry], records: dict[str, EntityRecord],
     # The language condition is met by construction: the automaton is built for one language.
     checked = any(e[2] or e[4] or e[5] is not None for e in entries)
     cap_only = all(e[2] and not e[4] and e[5] is None for e in entries)
-    shorter = tuple((k, done[key[:k]]) for k in range(len(key) - 1, 0, -1) if key[k] in " -" and key[:k] in done)
+    shorter = tuple((k, done[key[:k]]) for k in range(len(key) - 1, 0, -1) if key[k] in " -" and key[:k] in done) \
+        if " " in key or "-" in key else ()
     return Payload(len(key), key.endswith("-"), tuple(entries), checked, cap_only,
                    payload_parts(entries, records), shorter)
 
 
-# Letters by frequency in French and English news, then the other characters keys are made of.
-_LETTER_RANK = {c: i for i, c in enumerate(" eaisnrtoludcmpéghbfvqyjkxzwàèêçôûùîâœëïü-'\u2019.")}
+# Letters by frequency in French and English news, then the other characters keys are made of: as
+# a sort key, each becomes a control character, which sorts before any character left as it is.
+_LETTER_ORDER = str.maketrans({c: chr(i) for i, c in enumerate(" eaisnrtoludcmpéghbfvqyjkxzwàèêçôûùîâœëïü-'\u2019.")})
 
 
 def _automaton(table: dict[str, list[Entry]], records: dict[str, EntityRecord]) -> ahocorasick.Automaton:
@@ -218,7 +220,7 @@ def _automaton(table: dict[str, list[Entry]], records: dict[str, EntityRecord]) 
     auto = ahocorasick.Automaton()
     # A node finds its child for the next character by a linear scan, in insertion order: keys added
     # in letter-frequency order put the frequent letters first (the automaton is the same).
-    for key in sorted(table, key=lambda k: [_LETTER_RANK.get(c, len(_LETTER_RANK)) for c in k]):
+    for key in sorted(table, key=lambda k: k.translate(_LETTER_ORDER)):
         auto.add_word(key, payloads[key])
     if not table:  # an empty automaton cannot be searched
         auto.add_word("\x00", Payload(1, False, (), False, False, Parts((), None, None, False, False), ()))
