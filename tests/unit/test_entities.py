@@ -178,3 +178,9 @@ def test_spacy_patterns_export() -> None:
     assert {"label": "GPE", "pattern": "Corée du Nord", "id": "PRK"} in patterns
     assert {"label": "NORP", "pattern": "nord-coréennes", "id": "PRK"} in patterns
     assert all(set(p) == {"label", "pattern", "id"} for p in patterns)
+
+
+def test_first_name_cue_keeps_the_spelling_of_the_text() -> None:
+    # « Eric » and « Éric » are both first names and share the key « eric ».
+    text = "Eric Jacote et Éric Dupont sont arrivés."
+    assert [m.rule for m in mentions(text)] == ["provisional:first-name:Eric", "provisional:first-name:Éric"]

@@ -8,10 +8,19 @@ entities the article names elsewhere, and finally looks for unknown names next t
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict
+from bisect import bisect_left, insort
+from operator import attrgetter
 
-from veille.entities.gazetteer import FIRSTNAME, ORGWORD, TITLE, Entry, Payload, gazetteer, payload_parts
+from veille.entities.gazetteer import (
+    FIRSTNAME,
+    ORGWORD,
+    TITLE,
+    Entry,
+    Parts,
+    Payload,
+    gazetteer,
+    payload_parts,
+)
 from veille.entities.spacy_export import spacy_entity_ruler_patterns
 from veille.entities.unknown import (
     TITLE_MODIFIERS,
@@ -25,6 +34,7 @@ from veille.types import Mention
 
 __all__ = ["find_mentions", "spacy_entity_ruler_patterns"]
 
+_START = attrgetter("start")
 
 
 def _glued(src: str, s: int, e: int, first_names: frozenset[str], not_names: frozenset[str]) -> bool:
@@ -78,12 +88,9 @@ def _nearest(evidence: dict[str, list[int]], candidates: tuple[str, ...], pos: i
     return best[2] if best else None
 
 
-Chosen = tuple[int, int, tuple[Alias, ...], "Entry | None", "dict[str, Alias] | None"]
-
-
-def _accept(src: str, low: str, s: int, e: int, p: Payload, lang: str, kb: KnowledgeBase) -> Chosen | None:
-    """The candidate if its right edge is a word boundary and it passes its entries' conditions
-    (the left edge is checked by the caller)."""
+def _accept(src: str, low: str, s: int, e: int, p: Payload, kb: KnowledgeBase) -> Parts | None:
+    """What the candidate stands for if its right edge is a word boundary and it passes its entries'
+    conditions (the left edge is checked by the caller)."""
     if e < len(low):
         if p.prefix:  # « russo- » must be glued to the next word
             if not low[e].isalpha():
@@ -92,9 +99,16 @@ def _accept(src: str, low: str, s: int, e: int, p: Payload, lang: str, kb: Knowl
             return None
     elif p.prefix:
         return None
-    if not p.checked or (p.cap_only and src[s].isupper()):
-        return (s, e, p.aliases, p.cue, p.plain)
+    return _check(src, s, e, p, kb)
+
+
+def _check(src: str, s: int, e: int, p: Payload, kb: KnowledgeBase) -> Parts | None:
+    """What the candidate stands for once its entries' conditions are checked."""
     upper = src[s].isupper()
+    if not p.checked or (p.cap_only and upper):
+        return p.parts
+    if p.cap_only:
+        return None
     opts = [
         en for en in p.entries
         if not (en[2] and not upper)
@@ -102,43 +116,45 @@ def _accept(src: str, low: str, s: int, e: int, p: Payload, lang: str, kb: Knowl
         and not (en[4] and _glued(src, s, e, kb.first_names, _not_names(kb)))
     ]
     if len(opts) == len(p.entries):
-        return (s, e, p.aliases, p.cue, p.plain)
+        return p.parts
     if not opts:
         return None
-    return (s, e, *payload_parts(opts))
+    return payload_parts(opts, kb.records)
 
 
-def _candidates(src: str, low: str, kb: KnowledgeBase, lang: str) -> list[Chosen]:
+def _candidates(src: str, low: str, kb: KnowledgeBase, lang: str) -> list[tuple[int, int, Parts]]:
     """Leftmost-longest matches on word boundaries, non-overlapping."""
-    g = gazetteer(kb, lang)
-    # A match that starts inside a word (« pr » in « président ») is dropped at once: this filter
-    # runs on every hit, so it stays inline.
-    raw: list[tuple[int, int, Payload]] = []
-    append = raw.append
-    for end, p in g.lower.iter_long(low):
-        s = end - p.length + 1
-        if s == 0 or not low[s - 1].isalnum():
-            append((s, end + 1, p))
-    chosen: list[Chosen] = []
+    chosen: list[tuple[int, int, Parts]] = []
+    add = chosen.append
     last_end = 0
-    get = g.lower.get
-    for s, e, p in raw:
-        if s < last_end:
+    n = len(low)
+    # This loop runs on every hit of the automaton, most of them plain words: their checks are inline.
+    for end, p in gazetteer(kb, lang).lower.iter_long(low):
+        s = end - p.length + 1
+        # A match that starts inside a word (« pr » in « président ») is dropped at once.
+        if s < last_end or (s and low[s - 1].isalnum()):
             continue
-        c = _accept(src, low, s, e, p, lang, kb)
-        if c is None and (" " in low[s:e] or "-" in low[s:e]):
+        e = end + 1
+        if p.prefix:
+            parts = _accept(src, low, s, e, p, kb)
+        elif e < n and low[e].isalnum():
+            parts = None  # the key goes on in the text (« pr » in « prix »)
+        elif not p.checked or p.cap_only and src[s].isupper():
+            parts = p.parts
+        else:
+            parts = _check(src, s, e, p, kb)
+        if parts is None:
             # « Corée du Nordiste »: the longest key failed, a shorter one ending at a space or a
             # hyphen inside it may still hold (iter_long reports only the longest).
-            k = e - 1
-            while c is None and k > s:
-                if low[k] in " -":
-                    shorter = get(low[s:k], None)
-                    if isinstance(shorter, Payload):
-                        c = _accept(src, low, s, k, shorter, lang, kb)
-                k -= 1
-        if c is not None:
-            chosen.append(c)
-            last_end = c[1]
+            for k, shorter in p.shorter:
+                parts = _accept(src, low, s, s + k, shorter, kb)
+                if parts is not None:
+                    e = s + k
+                    break
+            else:
+                continue
+        add((s, e, parts))
+        last_end = e
     return chosen
 
 
@@ -146,39 +162,61 @@ def find_mentions(text: str, kb: KnowledgeBase, lang: str = "fr") -> list[Mentio
     """Mentions of countries, people and organisations, sorted by start and non-overlapping."""
     # U+0130 is the one character whose lowercase is two characters long; keep offsets aligned.
     src = text.replace("\u0130", "I") if "\u0130" in text else text
-    low = src.lower()
-    chosen = _candidates(src, low, kb, lang)
+    chosen = _candidates(src, src.lower(), kb, lang)
 
-    records = kb.records
-    evidence: dict[str, list[int]] = defaultdict(list)
+    report_lang = lang if lang in ("fr", "en") else ""
     linked: list[Mention] = []
     pending: list[tuple[int, int, tuple[Alias, ...]]] = []
     cues: list[tuple[int, int, Entry]] = []
-    for i, (s, e, aliases, cue, plain) in enumerate(chosen):
+    last = len(chosen) - 1
+    add = linked.append
+    for i, (s, e, parts) in enumerate(chosen):
         # A cue on the same span as an alias is kept too: if the alias stays unlinked (« Dominique »
         # without any other sign of Dominica), the first name can still start a provisional name.
-        if cue is not None:
-            cues.append((s, e, cue))
-        if not aliases:
+        if parts.cue is not None:
+            cues.append((s, e, parts.cue))
+        report = parts.linked
+        if report is not None and not parts.combining:  # the common case, first
+            eid, kind, rule = report[report_lang]
+            add(Mention(s, e, eid, kind, rule))
             continue
-        a = aliases[0]
-        if a.cls == "combining":
+        if not parts.aliases:
+            continue
+        if parts.combining:
             # « russo- » counts only inside a compound: next comes a demonym or another prefix.
-            nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-            if nxt is None or nxt[0] != e or not nxt[2] or nxt[2][0].cls not in ("combining", "demonym"):
+            if i == last or chosen[i + 1][0] != e or not chosen[i + 1][2].joins:
                 continue
             e -= 1  # the mention is « russo », without its hyphen
-        if plain is not None:
-            a = plain.get(lang, a)
-            eid = a.candidates[0]
-            rec = records[eid]
-            linked.append(Mention(s, e, eid, rec.kind, a.rule))
-            evidence[eid].append(s)
-            if rec.country is not None and rec.country != eid:
-                evidence[rec.country].append(s)
+        if report is not None:
+            eid, kind, rule = report[report_lang]
+            add(Mention(s, e, eid, kind, rule))
         else:
-            pending.append((s, e, aliases))
+            pending.append((s, e, parts.aliases))
 
+    if pending:
+        _resolve(pending, linked, kb, lang)
+    if cues:
+        provisional = _provisional(src, cues, kb)
+        if provisional:
+            linked = _merge(linked, provisional)
+    return linked
+
+
+def _resolve(pending: list[tuple[int, int, tuple[Alias, ...]]], linked: list[Mention], kb: KnowledgeBase,
+             lang: str) -> None:
+    """Link the ambiguous names to the entity the article names nearest, else to their default."""
+    records = kb.records
+    # Where each candidate entity is named, its country counting as named there too.
+    wanted = {c for _, _, aliases in pending for a in aliases for c in a.candidates}
+    evidence: dict[str, list[int]] = {}
+    country = _other_country(kb)
+    for m in linked:
+        eid = m.entity_id
+        if eid in wanted:
+            evidence.setdefault(eid, []).append(m.start)
+        c = country.get(eid)
+        if c in wanted:
+            evidence.setdefault(c, []).append(m.start)
     for s, e, aliases in pending:
         mention = None
         for a in aliases:
@@ -193,60 +231,66 @@ def find_mentions(text: str, kb: KnowledgeBase, lang: str = "fr") -> list[Mentio
                     mention = Mention(s, e, a.default, records[a.default].kind, a.rule + "+default")
                     break
         if mention is not None:
-            linked.append(mention)
-
-    linked.sort(key=lambda m: m.start)
-    if cues:
-        linked = _merge(linked, _provisional(src, cues, kb))
-    return linked
+            insort(linked, mention, key=_START)  # in place among the others
 
 
-def _provisional(src: str, cues: list[tuple[int, int, Entry]], kb: KnowledgeBase) -> list[Mention]:
-    out: list[Mention] = []
+def _other_country(kb: KnowledgeBase) -> dict[str, str]:
+    """The country of each entity that has one and is not a country itself."""
+    country = kb.cache.get("other_country")
+    if country is None:
+        country = kb.cache["other_country"] = {
+            eid: rec.country for eid, rec in kb.records.items() if rec.country is not None and rec.country != eid}
+    assert isinstance(country, dict)
+    return country
+
+
+# A provisional name before it is kept: start, end, kind, rule, and the name its id is made from.
+_Provisional = tuple[int, int, str, str, str]
+
+
+def _provisional(src: str, cues: list[tuple[int, int, Entry]], kb: KnowledgeBase) -> list[_Provisional]:
+    out: list[_Provisional] = []
     allowed = _allowed_modifiers(kb)
     for s, e, (code, word, *_rest) in cues:
         if code == TITLE:
             span = title_name(src, e, allowed)
-            if span is None:
-                continue
-            ns, ne = span
-            out.append(Mention(ns, ne, provisional_id(src[ns:ne]), "person", f"provisional:title:{word}", True))
+            if span is not None:
+                out.append((*span, "person", f"provisional:title:{word}", ""))
         elif code == ORGWORD:
             end = org_name_end(src, e)
             if end is not None:
-                out.append(Mention(s, end, provisional_id(src[s:end]), "organisation",
-                                   f"provisional:org-word:{word}", True))
+                out.append((s, end, "organisation", f"provisional:org-word:{word}", src[s:end]))
         elif code == FIRSTNAME:
             end = first_name_end(src, e, kb.first_names)
             if end is not None:
-                out.append(Mention(s, end, provisional_id(src[s:end]), "person",
-                                   f"provisional:first-name:{word}", True))
+                out.append((s, end, "person", f"provisional:first-name:{word}", ""))
     # A full provisional name lends its id to later bare uses of its surname (« M. Dupont »).
     full: dict[str, str] = {}
-    for m in out:
-        if m.kind == "person":
-            name = src[m.start : m.end]
+    for i, (s, e, kind, rule, _) in enumerate(out):
+        if kind == "person":
+            name = src[s:e]
             if " " in name:
-                full.setdefault(name.rsplit(" ", 1)[1], m.entity_id)
-            elif name in full:
-                m.entity_id = full[name]
+                full.setdefault(name.rsplit(" ", 1)[1], name)
+            else:
+                name = full.get(name, name)
+            out[i] = (s, e, kind, rule, name)
     return out
 
 
-def _merge(linked: list[Mention], provisional: list[Mention]) -> list[Mention]:
+def _merge(linked: list[Mention], provisional: list[_Provisional]) -> list[Mention]:
     """Known names win any overlap with provisional ones; among these, leftmost-longest."""
-    starts = [m.start for m in linked]
-    provisional.sort(key=lambda m: (m.start, m.start - m.end))
+    provisional.sort(key=lambda m: (m[0], m[0] - m[1]))
     keep: list[Mention] = []
     last_end = 0
-    for p in provisional:
-        if p.start < last_end:
+    for start, end, kind, rule, name in provisional:
+        if start < last_end:
             continue
-        i = bisect_left(starts, p.end)
-        if i > 0 and linked[i - 1].end > p.start:
+        i = bisect_left(linked, end, key=_START)
+        if i > 0 and linked[i - 1].end > start:
             continue
-        keep.append(p)
-        last_end = p.end
+        # Only now the id: most provisional names overlap a known one and are dropped.
+        keep.append(Mention(start, end, provisional_id(name), kind, rule, True))
+        last_end = end
     if not keep:
         return linked
-    return sorted(linked + keep, key=lambda m: m.start)
+    return sorted(linked + keep, key=_START)

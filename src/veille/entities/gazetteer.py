@@ -24,6 +24,7 @@ import ahocorasick
 
 from veille.kb.forms import APOSTROPHES, spelling_variants, strip_accents
 from veille.kb.model import Alias, KnowledgeBase
+from veille.types import EntityRecord
 
 # Entry kinds
 ALIAS, TITLE, ORGWORD, FIRSTNAME = 0, 1, 2, 3
@@ -134,10 +135,49 @@ def build_gazetteer(kb: KnowledgeBase, lang: str) -> Gazetteer:
         needs_cap = word[0].isupper()
         for key in spelling_variants(word):
             lower[key].append((code, word, needs_cap, lang_only, False, None))
-    for name in kb.first_names:
+    # In a stable order: « Eric » and « Éric » share the key « eric », and the first one is the cue.
+    for name in sorted(kb.first_names):
         for key in spelling_variants(name):
             lower[key].append((FIRSTNAME, name, True, None, False, None))
-    return Gazetteer(_automaton(lower), len(lower))
+    return Gazetteer(_automaton(lower, kb.records), len(lower))
+
+
+# A mention ready to report: entity id, kind, rule.
+Linked = tuple[str, str, str]
+
+
+@dataclass(slots=True, frozen=True)
+class Parts:
+    """What a match stands for once its entries' conditions are checked."""
+
+    aliases: tuple[Alias, ...]
+    cue: Entry | None
+    # One entity, no context needed: the mention to report per text language ("" for any other).
+    linked: dict[str, Linked] | None
+    combining: bool  # a combining form (« russo- »): a mention only inside a compound
+    joins: bool  # may follow a combining form: a demonym or another combining form
+
+
+def payload_parts(entries: tuple[Entry, ...] | list[Entry], records: dict[str, EntityRecord]) -> Parts:
+    aliases = tuple(e[1] for e in entries if e[0] == ALIAS and isinstance(e[1], Alias))
+    cue = next((e for e in entries if e[0] != ALIAS), None)
+    linked = None
+    if aliases:
+        a = aliases[0]
+        if len(a.candidates) == 1 and a.default is not None and a.cls != "short" and all(
+            x.default == a.default and len(x.candidates) == 1 and x.cls != "short" for x in aliases[1:]
+        ):
+            # The same name listed in French and in English: report the entry of the text's language.
+            linked = {lang: _linked(next((x for x in aliases if x.lang == lang), a), records)
+                      for lang in ("fr", "en")}
+            linked[""] = _linked(a, records)
+    first = aliases[0].cls if aliases else None
+    return Parts(aliases, cue, linked, first == "combining", first in ("combining", "demonym"))
+
+
+def _linked(a: Alias, records: dict[str, EntityRecord]) -> Linked:
+    eid = a.candidates[0]
+    return (eid, records[eid].kind, a.rule)
 
 
 @dataclass(slots=True, frozen=True)
@@ -147,43 +187,43 @@ class Payload:
     length: int
     prefix: bool  # a combining form (« russo- »), glued to the next word
     entries: tuple[Entry, ...]
-    checked: bool  # some entry has a case, language or glue condition
+    checked: bool  # some entry has a case, glue or exact-spelling condition
     cap_only: bool  # the only condition: a capital first letter, on every entry
-    aliases: tuple[Alias, ...]
-    cue: Entry | None
-    plain: dict[str, Alias] | None  # one entity, no context needed: the alias to report per language
+    parts: Parts  # when every entry holds
+    # The keys this one starts with that end before one of its spaces or hyphens, longest first, with
+    # their lengths: when the match fails, one of these may still hold (« Corée du Nordiste »).
+    shorter: tuple[tuple[int, Payload], ...]
 
 
-def payload_parts(entries: tuple[Entry, ...] | list[Entry]) -> tuple[tuple[Alias, ...], Entry | None,
-                                                                    dict[str, Alias] | None]:
-    aliases = tuple(e[1] for e in entries if e[0] == ALIAS and isinstance(e[1], Alias))
-    cue = next((e for e in entries if e[0] != ALIAS), None)
-    plain = None
-    if aliases:
-        a = aliases[0]
-        if len(a.candidates) == 1 and a.default is not None and a.cls != "short" and all(
-            x.default == a.default and len(x.candidates) == 1 and x.cls != "short" for x in aliases[1:]
-        ):
-            # The same name listed in French and in English: report the entry of the text's language.
-            plain = {lang: next((x for x in aliases if x.lang == lang), a) for lang in ("fr", "en")}
-    return aliases, cue, plain
-
-
-def _payload(key: str, entries: list[Entry]) -> Payload:
+def _payload(key: str, entries: list[Entry], records: dict[str, EntityRecord],
+             done: dict[str, Payload]) -> Payload:
     # Aliases before cues, so that a known name always beats a cue word on the same span.
     entries.sort(key=lambda e: e[0])
-    checked = any(e[2] or e[3] is not None or e[4] or e[5] is not None for e in entries)
-    cap_only = all(e[2] and e[3] is None and not e[4] and e[5] is None for e in entries)
-    aliases, cue, plain = payload_parts(entries)
-    return Payload(len(key), key.endswith("-"), tuple(entries), checked, cap_only, aliases, cue, plain)
+    # The language condition is met by construction: the automaton is built for one language.
+    checked = any(e[2] or e[4] or e[5] is not None for e in entries)
+    cap_only = all(e[2] and not e[4] and e[5] is None for e in entries)
+    shorter = tuple((k, done[key[:k]]) for k in range(len(key) - 1, 0, -1) if key[k] in " -" and key[:k] in done) \
+        if " " in key or "-" in key else ()
+    return Payload(len(key), key.endswith("-"), tuple(entries), checked, cap_only,
+                   payload_parts(entries, records), shorter)
 
 
-def _automaton(table: dict[str, list[Entry]]) -> ahocorasick.Automaton:
+# Letters by frequency in French and English news, then the other characters keys are made of: as
+# a sort key, each becomes a control character, which sorts before any character left as it is.
+_LETTER_ORDER = str.maketrans({c: chr(i) for i, c in enumerate(" eaisnrtoludcmpéghbfvqyjkxzwàèêçôûùîâœëïü-'\u2019.")})
+
+
+def _automaton(table: dict[str, list[Entry]], records: dict[str, EntityRecord]) -> ahocorasick.Automaton:
+    payloads: dict[str, Payload] = {}
+    for key in sorted(table, key=len):  # shorter keys first: a payload links to its prefixes'
+        payloads[key] = _payload(key, table[key], records, payloads)
     auto = ahocorasick.Automaton()
-    for key, entries in table.items():
-        auto.add_word(key, _payload(key, entries))
-    if not table:
-        auto.add_word("\x00", Payload(1, False, (), False, False, (), None, None))  # an empty automaton cannot be searched
+    # A node finds its child for the next character by a linear scan, in insertion order: keys added
+    # in letter-frequency order put the frequent letters first (the automaton is the same).
+    for key in sorted(table, key=lambda k: k.translate(_LETTER_ORDER)):
+        auto.add_word(key, payloads[key])
+    if not table:  # an empty automaton cannot be searched
+        auto.add_word("\x00", Payload(1, False, (), False, False, Parts((), None, None, False, False), ()))
     auto.make_automaton()
     return auto
 

@@ -19,14 +19,13 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_END = re.compile(r"""[.!?…]+["'»”’)\]]*(?=\s+["'«“(\[\-–—]?\s*[A-ZÀ-ÖØ-Þ0-9«"“(\[\-–—])""")
+# The white space after the end is captured (not consumed): the next sentence starts after it.
+_END = re.compile(r"""[.!?…]+["'»”’)\]]*(?=(\s+)["'«“(\[\-–—]?\s*[A-ZÀ-ÖØ-Þ0-9«"“(\[\-–—])""")
 _LINE = re.compile(r"[^\n]+")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial, not a sentence."""
-    if text[dot] != ".":
-        return False
     start = dot
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
@@ -45,13 +44,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     stop = len(text) if end is None else end
     spans: list[Span] = []
     for line in _LINE.finditer(text, start, stop):
-        begin = line.start()
-        for match in _END.finditer(text, line.start(), line.end()):
-            if _is_abbreviation(text, match.start()):
+        line_start, line_end = line.span()
+        begin = line_start
+        for match in _END.finditer(text, line_start, line_end):
+            dot = match.start()
+            if text[dot] == "." and _is_abbreviation(text, dot):  # only a period may close one
                 continue
-            _append_trimmed(text, begin, match.end(), spans)
-            begin = match.end()
-        _append_trimmed(text, begin, line.end(), spans)
+            if begin == line_start:
+                _append_trimmed(text, begin, match.end(), spans)
+            else:  # after a sentence end and its white space, ending on punctuation: nothing to trim
+                spans.append(Span(begin, match.end()))
+            begin = match.end(1)
+        # The cleaned text has no white space around its lines: most lines need no trimming.
+        if text[begin].isspace() or text[line_end - 1].isspace():
+            _append_trimmed(text, begin, line_end, spans)
+        else:
+            spans.append(Span(begin, line_end))
     return spans
 
 
