@@ -113,11 +113,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
         hits = analyse(view, cues, lex, country_of)
         denials = frozenset([i for c in cues if c.item.cls == "denied" for i in c.idx]) if cues else frozenset()
         sent_times = times[bisect_left(t_starts, sent.start) : bisect_left(t_starts, sent.end)]
-        exclude = claim_sources(view, cues)
-        has_actor = any(r.is_actor and r.first not in exclude for r in view.refs)
-        # « des sanctions sont envisagées »: a passive with no agent and nobody named in the sentence
-        agentless = not has_actor and any(map(view.verbish, [k + 1 for k in compress(
-            range(len(tokens) - 1), map(lex.grammar.passive_aux.__contains__, lows))]))
+        exclude = claim_sources(view, cues) if cues else frozenset()
         new: list[tuple[int, EventMention, Args]] = []
         objects: list[tuple[Span, str, str]] = []  # (object span, code, pos) of the events kept so far
         kept: list[tuple[Match, EventMention]] = []
@@ -137,17 +133,15 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
                 continue
             if args.object is not None:
                 objects.append((args.object, code, m.item.pos))
-            ev = EventMention(sentence=sent, trigger=Span(tokens[m.first].start, tokens[m.last].end), cameo=code,
-                              rule=_rule(m, args))
-            ev.source_actors, ev.target_actors = args.source, args.target
-            ev.object, ev.quantity, ev.place = args.object, args.quantity, args.place
-            ev.certainty, ev.certainty_rule, ev.attributed_to, ev.denied_by = decide(hits, m)
+            certainty = decide(hits, m) if hits else ("asserted", "", [], [])
+            ev = EventMention(sent, Span(tokens[m.first].start, tokens[m.last].end), code, _rule(m, args), args.source,
+                              args.target, args.object, args.quantity, None, None, args.place, *certainty)
             if m.item.state:  # a state's date is the one written in its phrase, never the sentence's
                 ev.time = attached.value if attached else None
             else:
                 own = _own_times(m, tokens, trig, sent_times) if sent_times and len(trig) > 1 else sent_times
                 _bind_time(ev, m, view, own, published, lex)
-            _carry(ev, args, state, n, agentless, country_of)
+            _carry(ev, args, state, n, view, exclude, country_of)
             new.append((n, ev, args))
             kept.append((m, ev))
         if len(kept) > 1:
@@ -167,8 +161,9 @@ def _not_in_names(trig: list[Match], view: SentenceView, cues: list[Match]) -> l
     introduces a source (« selon », "according to") is never an event."""
     if not trig:
         return trig
-    taken = {i for r in view.refs for i in range(r.first, r.last + 1)}
-    taken.update(i for c in cues if c.item.source == "after" and c.item.cls == "reported" for i in c.idx)
+    taken = view.named
+    if cues:
+        taken = taken.union([i for c in cues if c.item.source == "after" and c.item.cls == "reported" for i in c.idx])
     return [m for m in trig if m.first not in taken] if taken else trig
 
 
@@ -318,7 +313,16 @@ def _nested(start: int, code: str, objects: list[tuple[Span, str, str]]) -> bool
     return any(span.start <= start < span.end and (c[:2] == code[:2] or pos == "noun") for span, c, pos in objects)
 
 
-def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool, country_of: CountryOf) -> None:
+def _agentless(view: SentenceView, exclude: frozenset[int]) -> bool:
+    """« des sanctions sont envisagées »: a passive with no agent and nobody named in the sentence."""
+    if any(r.is_actor and r.first not in exclude for r in view.refs):
+        return False
+    lows = view.lows
+    return any(map(view.verbish, [k + 1 for k in compress(range(len(lows) - 1), map(view.g.passive_aux.__contains__, lows))]))
+
+
+def _carry(ev: EventMention, args: Args, state: _State, n: int, view: SentenceView, exclude: frozenset[int],
+           country_of: CountryOf) -> None:
     """Cheap anaphora. « elle a fourni », « ces pays ont exprimé » take the previous sentence's
     subject; « cette rencontre », « ce traité, signé … » take the actors of the latest event with
     the same code; an agentless event in a sentence naming nobody (« des sanctions sont envisagées »)
@@ -334,8 +338,8 @@ def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool,
                 ev.time = ev.time or old.time
                 ev.rule += "+anaphor"
                 return
-    agentless = agentless and state.subject_at == n - 1
-    if not ev.source_actors and state.last_subject and (args.subject_pronoun or agentless):
+    if not ev.source_actors and state.last_subject and (
+            args.subject_pronoun or state.subject_at == n - 1 and _agentless(view, exclude)):
         ev.source_actors = [a for a in state.last_subject if a not in ev.target_actors]
         ev.rule += "+pronoun" if args.subject_pronoun else "+context"
     elif ev.source_actors and not ev.target_actors and ev.cameo[:2] in _GIVING and state.subject_at == n - 1:

@@ -262,7 +262,7 @@ def _patient(view: SentenceView, lo: int, head: int, lex: Lexicon, a: Args) -> N
     j = next((k for k in range(head - 1, lo - 1, -1) if toks[k].lemma in lex.objects or toks[k].low in lex.objects), None)
     if j is None:
         return
-    named = {i for r in view.refs for i in range(r.first, r.last + 1)}
+    named = view.named
     k = j
     while k > lo and j - k < 6 and (toks[k - 1].kind == "num" or k - 1 in named or toks[k - 1].low in g.determiners and toks[k - 1].low not in g.scope_stops or
                                     toks[k - 1].low in g.vague or toks[k - 1].low in g.approximators or

@@ -84,8 +84,10 @@ class SentenceView:
             ref = Ref(first, last, m)
             ref.possessive = tokens[last].low.endswith("'s") and m.end < tokens[last].end
             self.refs.append(ref)
+        self.named: set[int] = set()  # token indices inside a name
         for i, ref in enumerate(self.refs):
             self._govern(i, ref)
+            self.named.update(range(ref.first, ref.last + 1))
         lows = self.lows
         marks = _marks(grammar.boundary_heads)
         self.strong = [i for i in compress(range(len(lows)), map(marks.__contains__, lows))
