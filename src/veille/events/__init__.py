@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
+from operator import attrgetter
 from typing import Protocol
 
 from veille.events.arguments import Args, CountryOf, extract
@@ -37,6 +38,7 @@ _MODAL = frozenset({"speculative", "denied"})  # cue classes that qualify anothe
 _GIVING = frozenset({"06", "07"})  # material cooperation and aid: someone gives to someone
 _OF = frozenset({"de", "d'", "du", "des", "of"})
 _DATE_TYPES = frozenset({"DATE", "TIME"})
+_START, _START_END = attrgetter("start"), attrgetter("start", "end")
 
 
 class CountryLookup(Protocol):
@@ -79,11 +81,11 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     text = article.text
     sentences = article.sentences or _split(text)
     country_of = _country_fn(kb)
-    mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
+    mentions = sorted(article.mentions, key=_START_END)
     m_starts = [m.start for m in mentions]
     # « bientôt » (FUTURE_REF) says nothing a fact can be dated by
     times = sorted((t for t in article.times if t.value and t.type in _DATE_TYPES and not t.value.endswith("_REF")),
-                   key=lambda t: t.start)
+                   key=_START)
     t_starts = [t.start for t in times]
     # every time expression, durations included: a number inside one is never a quantity
     spans = sorted((t.start, t.end) for t in article.times)
@@ -102,11 +104,11 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             continue
         lows = list(map(LOW, tokens))
         trig, cues = find_matches(tokens, lex.trigger_index, lex.cue_index, lex.grammar.determiners, lows, words)
-        if not trig and not any(c.item.cls == "denied" for c in cues):
+        if not trig and (not cues or "denied" not in [c.item.cls for c in cues]):
             _remember_subject(state, mentions, m_starts, sent, n)
             continue
         lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
-        barriers = frozenset([i for c in cues for i in c.idx] + [i for m in trig if m.item.pos == "verb" for i in m.idx])
+        barriers = frozenset(chain.from_iterable([c.idx for c in cues] + [m.idx for m in trig if m.item.pos == "verb"]))
         view = SentenceView(text, tokens, [m for m in mentions[lo:hi] if m.end <= sent.end], lex.grammar, barriers,
                             spans[bisect_left(s_starts, sent.start) : bisect_left(s_starts, sent.end)], lows)
         trig = _not_in_names(trig, view, cues)
@@ -148,9 +150,12 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             _frames(kept, tokens, lex)
         for deniers in anaphoric_denials(view, hits, lex, trig) if hits else ():
             _link_denial(state, n, deniers)
-        state.events = [x for x in state.events if x[0] >= n - 6] + new
-        out.extend(ev for _, ev, _ in new)
-        wars.extend(ev for m, ev in kept if m.item.state and ev.cameo[:2] == "19")
+        if state.events and state.events[0][0] < n - 6:
+            state.events = [x for x in state.events if x[0] >= n - 6]
+        if new:
+            state.events += new
+            out += [ev for _, ev in kept]
+            wars += [ev for m, ev in kept if m.item.state and ev.cameo[:2] == "19"]
         _remember_subject(state, mentions, m_starts, sent, n, new)
     _war_agents(wars, out, country_of)
     return out
