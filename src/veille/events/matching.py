@@ -65,22 +65,20 @@ def _rest(tokens: Sequence[Token], i: int, parts: tuple[Part, ...]) -> tuple[int
     idx = [i]
     j = i
     n = len(tokens)
-    for part in parts[1:]:
-        alts, exact, adjacent = part
+    for alts, exact, adjacent in parts[1:]:
         found = None
-        limit = j + 2 + (0 if adjacent else MAX_GAP)
-        k = j
-        while k + 1 < min(n, limit):
-            k += 1
-            tok = tokens[k]
-            low = tok.low
-            if low in exact or low in alts or tok.lemma in alts:
+        k = j + 1
+        stop = k + (1 if adjacent else 1 + MAX_GAP)
+        while k < stop and k < n:
+            _, _, low, lemma, kind = tokens[k]
+            if low in exact or low in alts or lemma in alts:
                 found = k
                 break
-            if tok.kind == "punct":
+            if kind == "punct":
                 if low in _HARD:
                     break
-                limit += 1  # quotes do not count: « une augmentation « exponentielle » du nombre d'armes »
+                stop += 1  # quotes do not count: « une augmentation « exponentielle » du nombre d'armes »
+            k += 1
         if found is None:
             return None
         idx.append(found)
@@ -114,9 +112,9 @@ def _cache(triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]]) -> di
 
 
 def _heads(tokens: Sequence[Token], lows: list[str], cache: dict[str, tuple], triggers: dict[str, list[Trigger]],
-           cues: dict[str, list[Cue]]) -> list[int]:
-    """Indices of the tokens that head some phrase; most words head none, so the per-word test is one
-    dict look-up done in C. Fills the cache for words not seen before."""
+           cues: dict[str, list[Cue]]) -> list[tuple]:
+    """(trigger candidates, cue candidates) of each token (``()`` for most: they head nothing), by one
+    dict look-up done in C per word. Fills the cache for words not seen before."""
     found = list(map(cache.get, lows))
     if None in found:
         for i, c in enumerate(found):
@@ -129,7 +127,7 @@ def _heads(tokens: Sequence[Token], lows: list[str], cache: dict[str, tuple], tr
                     if len(cache) < 200_000:
                         cache[tok.low] = c
                 found[i] = c
-    return list(compress(range(len(found)), found))
+    return found
 
 
 def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]],
@@ -141,17 +139,14 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
     is among the article's words, then among the sentence's."""
     if lows is None:
         lows = list(map(LOW, tokens))
-    cache = _cache(triggers, cues)
-    heads = _heads(tokens, lows, cache, triggers, cues)
-    if not heads:
+    cands = _heads(tokens, lows, _cache(triggers, cues), triggers, cues)
+    if not any(cands):
         return [], []
     found: list[Match[Trigger]] = []
     out_cues: list[Match[Cue]] = []
     local: set[str] | None = None  # the sentence's own forms and lemmas, once a phrase passed ``words``
-    for i in heads:
-        tok = tokens[i]
-        tc, cc = cache[tok.low]
-        kind = tok.kind
+    for i, (tc, cc) in zip(compress(range(len(cands)), cands), filter(None, cands), strict=True):
+        kind = tokens[i].kind
         if cc and kind != "punct":
             for cue, need, multi in cc:
                 if need:
