@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from veille.events.lexicon import MAX_GAP, Cue, Part, Trigger
 from veille.events.tokens import LEMMA, LOW, Token
@@ -27,26 +27,14 @@ _AUX = frozenset({"est", "sont", "a", "ont", "été", "était", "avait", "is", "
                   "had", "been"})
 
 
-class Match(Generic[T]):
-    __slots__ = ("item", "idx", "first", "last")
+class Match(NamedTuple, Generic[T]):
+    """A phrase found in a sentence: ``idx`` is the token index of each part. A tuple, so that making
+    one (tens per article) costs no Python call; two matches are equal when item and idx are."""
+
     item: T
     idx: tuple[int, ...]
     first: int
     last: int
-
-    def __init__(self, item: T, idx: tuple[int, ...]) -> None:
-        self.item = item
-        self.idx = idx  # the token index of each part
-        self.first = idx[0]
-        self.last = idx[-1]
-
-    def __repr__(self) -> str:
-        return f"Match(item={self.item!r}, idx={self.idx!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Match) and (self.item, self.idx) == (other.item, other.idx)
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def _part_ok(tok: Token, part: Part) -> bool:
@@ -162,7 +150,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                         continue
                 else:
                     idx = (i,)
-                out_cues.append(Match(cue, idx))
+                out_cues.append(Match(cue, idx, idx[0], idx[-1]))
                 break
         if tc and kind == "word":
             best: list[Match[Trigger]] = []
@@ -182,7 +170,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                         continue
                 else:
                     idx = (i,)
-                best.append(Match(trig, idx))
+                best.append(Match(trig, idx, idx[0], idx[-1]))
             if best:
                 chosen = _choose_pos(best, tokens, i, determiners)
                 if chosen is not None:

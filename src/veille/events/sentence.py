@@ -57,8 +57,8 @@ def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]]]
 
 @lru_cache(maxsize=8)
 def _marks(heads: frozenset[str]) -> frozenset[str]:
-    """Words that are, or may begin, a strong boundary."""
-    return STRONG | heads
+    """Words that are, or may begin, a boundary (commas included: they are weak ones)."""
+    return STRONG | heads | {","}
 
 
 class SentenceView:
@@ -89,10 +89,9 @@ class SentenceView:
             self._govern(i, ref)
             self.named.update(range(ref.first, ref.last + 1))
         lows = self.lows
-        marks = _marks(grammar.boundary_heads)
-        self.strong = [i for i in compress(range(len(lows)), map(marks.__contains__, lows))
-                       if lows[i] in STRONG or self._boundary_at(i)]
-        commas = list(compress(range(len(lows)), map(",".__eq__, lows)))
+        marks = list(compress(range(len(lows)), map(_marks(grammar.boundary_heads).__contains__, lows)))
+        self.strong = [i for i in marks if lows[i] in STRONG or self._boundary_at(i)]
+        commas = [i for i in marks if lows[i] == ","]
         self.commas = sorted(set(self.strong).union(commas)) if commas else self.strong
 
     # --- boundaries -------------------------------------------------------------------------
