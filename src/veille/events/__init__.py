@@ -25,7 +25,7 @@ from veille.events.arguments import Args, CountryOf, extract
 from veille.events.certainty import CueHit, analyse, anaphoric_denials, claim_sources, decide, subject_window
 from veille.events.labels import EVENT_LABELS, cameo_label
 from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, by_identity, get_lexicon
-from veille.events.matching import Match, find_matches
+from veille.events.matching import Match, candidates, find_matches
 from veille.events.sentence import SentenceView
 from veille.events.tokens import LEMMA, LOW, Token, split_by, tokenize_text
 from veille.types import Article, EventMention, Mention, Span, TimeRef
@@ -94,16 +94,26 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     state = _State()
     out: list[EventMention] = []
     wars: list[EventMention] = []  # state nouns of war that became events (« le début de la guerre »)
-    per_sentence = split_by(text, tokenize_text(text, lang), sentences, lang)
+    # the tokens, their forms and their candidate phrases, for the whole article at once: each
+    # sentence takes its slice
+    all_tokens = tokenize_text(text, lang)
+    ranges = split_by(text, all_tokens, sentences, lang)
+    all_lows = list(map(LOW, all_tokens))
+    all_cands = candidates(all_tokens, all_lows, lex.trigger_index, lex.cue_index)
     # every form and lemma of the article: a phrase with a part outside it cannot match anywhere
-    words = set(map(LOW, chain.from_iterable(per_sentence)))
-    words.update(map(LEMMA, chain.from_iterable(per_sentence)))
+    words = set(all_lows)
+    words.update(map(LEMMA, all_tokens))
     for n, sent in enumerate(sentences):
-        tokens = per_sentence[n]
-        if not tokens:
+        lo, hi = ranges[n]
+        if lo == hi:
             continue
-        lows = list(map(LOW, tokens))
-        trig, cues = find_matches(tokens, lex.trigger_index, lex.cue_index, lex.grammar.determiners, lows, words)
+        cands = all_cands[lo:hi]
+        if not any(cands):  # no word of the sentence begins a trigger or a cue
+            _remember_subject(state, mentions, m_starts, sent, n)
+            continue
+        tokens, lows = all_tokens[lo:hi], all_lows[lo:hi]
+        trig, cues = find_matches(tokens, lex.trigger_index, lex.cue_index, lex.grammar.determiners, lows, words,
+                                  cands)
         if not trig and (not cues or "denied" not in [c.item.cls for c in cues]):
             _remember_subject(state, mentions, m_starts, sent, n)
             continue

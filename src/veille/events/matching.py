@@ -99,10 +99,11 @@ def _cache(triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]]) -> di
     return hit[2]
 
 
-def _heads(tokens: Sequence[Token], lows: list[str], cache: dict[str, tuple], triggers: dict[str, list[Trigger]],
-           cues: dict[str, list[Cue]]) -> list[tuple]:
+def candidates(tokens: Sequence[Token], lows: list[str], triggers: dict[str, list[Trigger]],
+               cues: dict[str, list[Cue]]) -> list[tuple]:
     """(trigger candidates, cue candidates) of each token (``()`` for most: they head nothing), by one
     dict look-up done in C per word. Fills the cache for words not seen before."""
+    cache = _cache(triggers, cues)
     found = list(map(cache.get, lows))
     if None in found:
         for i, c in enumerate(found):
@@ -119,15 +120,16 @@ def _heads(tokens: Sequence[Token], lows: list[str], cache: dict[str, tuple], tr
 
 
 def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]],
-                 determiners: frozenset[str], lows: list[str] | None = None, words: set[str] | None = None
-                 ) -> tuple[list[Match[Trigger]], list[Match[Cue]]]:
+                 determiners: frozenset[str], lows: list[str] | None = None, words: set[str] | None = None,
+                 cands: list[tuple] | None = None) -> tuple[list[Match[Trigger]], list[Match[Cue]]]:
     """Triggers (as :func:`find_triggers`) and cues (as :func:`find_cues`) of one sentence; ``lows``
-    are the tokens' ``low`` forms and ``words`` a superset of their forms and lemmas (those of the
-    whole article), when the caller has them. A phrase is walked only when each of its later parts
-    is among the article's words, then among the sentence's."""
+    are the tokens' ``low`` forms, ``words`` a superset of their forms and lemmas (those of the
+    whole article) and ``cands`` their :func:`candidates`, when the caller has them. A phrase is
+    walked only when each of its later parts is among the article's words, then among the sentence's."""
     if lows is None:
         lows = list(map(LOW, tokens))
-    cands = _heads(tokens, lows, _cache(triggers, cues), triggers, cues)
+    if cands is None:
+        cands = candidates(tokens, lows, triggers, cues)
     if not any(cands):
         return [], []
     found: list[Match[Trigger]] = []
