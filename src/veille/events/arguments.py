@@ -86,9 +86,23 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
         if trig.cameo is None and a.object_class is None and _passive(view, head, verb=True):
             _patient(view, max(window, view.clause_start(head)), head, lex, a)
 
-    agents = _first_group(view, next((r for r in after if r.governor == "par"), None))
-    entre = _first_group(view, next((r for r in after if r.governor in _BETWEEN), None))
-    targets = [] if entre else _first_group(view, next((r for r in after if _is_target(r, trig)), None))
+    agent = between = target = None  # the first name after the trigger in each part
+    for r in after:
+        gov = r.governor
+        if gov is None:
+            if target is None and "obj" in trig.targets:
+                target = r
+            continue
+        if gov == "par" and agent is None:
+            agent = r
+        if gov in _BETWEEN:
+            if between is None:
+                between = r
+        elif target is None and gov in trig.targets:
+            target = r
+    agents = _first_group(view, agent)
+    entre = _first_group(view, between)
+    targets = [] if entre else _first_group(view, target)
     a.passive = bool(agents) or _passive(view, head) or "passive-patient" in a.rules
 
     if trig.pos == "noun":
@@ -178,12 +192,6 @@ def _agent_heads(agent: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]
         if len(p) > 1:
             heads.setdefault(p[0], []).append(list(p))
     return heads
-
-
-def _is_target(r: Ref, trig: Trigger) -> bool:
-    if r.governor is None:
-        return "obj" in trig.targets
-    return r.governor in trig.targets and r.governor not in _BETWEEN
 
 
 def _first_group(view: SentenceView, first: Ref | list[Ref] | None) -> list[Ref]:

@@ -37,6 +37,8 @@ class Match(NamedTuple, Generic[T]):
     last: int
 
 
+_NEW = tuple.__new__  # a named tuple without its Python-level ``__new__``
+
 def _part_ok(tok: Token, part: Part) -> bool:
     alts, exact, _ = part
     return tok.low in exact or tok.low in alts or tok.lemma in alts
@@ -152,7 +154,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                         continue
                 else:
                     idx = (i,)
-                out_cues.append(Match(cue, idx, idx[0], idx[-1]))
+                out_cues.append(_NEW(Match, (cue, idx, idx[0], idx[-1])))
                 break
         if tc and kind == "word":
             best: list[Match[Trigger]] = []
@@ -172,7 +174,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                         continue
                 else:
                     idx = (i,)
-                best.append(Match(trig, idx, idx[0], idx[-1]))
+                best.append(_NEW(Match, (trig, idx, idx[0], idx[-1])))
             if best:
                 chosen = _choose_pos(best, tokens, i, determiners)
                 if chosen is not None:
