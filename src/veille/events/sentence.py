@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
@@ -40,6 +40,8 @@ class Ref:
     governor: str | None = None
     coordinated: bool = False  # its governor was inherited through « et » / « , »
     possessive: bool = False  # English « Putin's »
+    # position in the view's refs of the first ref equal to this one (``list.index``, answered once)
+    index: int = field(default=-1, compare=False)
 
     @property
     def is_actor(self) -> bool:
@@ -85,9 +87,15 @@ class SentenceView:
             ref.possessive = tokens[last].low.endswith("'s") and m.end < tokens[last].end
             self.refs.append(ref)
         self.named: set[int] = set()  # token indices inside a name
+        spans: set[tuple[int, int]] = set()
         for i, ref in enumerate(self.refs):
             self._govern(i, ref)
             self.named.update(range(ref.first, ref.last + 1))
+        for i, ref in enumerate(self.refs):
+            # only a ref on the same tokens can equal an earlier one (two mentions of one name)
+            key = (ref.first, ref.last)
+            ref.index = self.refs.index(ref) if key in spans else i
+            spans.add(key)
         lows = self.lows
         marks = list(compress(range(len(lows)), map(_marks(grammar.boundary_heads).__contains__, lows)))
         self.strong = [i for i in marks if lows[i] in STRONG or self._boundary_at(i)]
@@ -190,7 +198,8 @@ class SentenceView:
         return self.refs[lo : hi + 1]
 
     def index_of(self, ref: Ref) -> int:
-        return self.refs.index(ref)
+        """``self.refs.index(ref)`` for one of ``self.refs``."""
+        return ref.index
 
     # --- small word tests ---------------------------------------------------------------------
     def verbish(self, i: int) -> bool:
