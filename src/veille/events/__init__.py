@@ -21,7 +21,7 @@ from itertools import chain, compress
 from operator import attrgetter
 from typing import Protocol
 
-from veille.events.arguments import Args, CountryOf, extract
+from veille.events.arguments import Args, CountryOf, extract_actors, extract_object
 from veille.events.certainty import CueHit, analyse, anaphoric_denials, claim_sources, decide, subject_window
 from veille.events.labels import EVENT_LABELS, cameo_label
 from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, by_identity, get_lexicon
@@ -134,7 +134,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             if modal and _modality(m, modal, trig):
                 continue
             window, controller = subject_window(hits, m) if hits else (0, None)
-            args = extract(view, m, lex, window, country_of, controller, exclude)
+            args = extract_object(view, m, lex, window)
             code = m.item.code_for(args.object_class)
             if code is None or (m.first in denials and _points_back(args, view, lex)):
                 continue
@@ -143,6 +143,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
                 continue
             if objects and _nested(tokens[m.first].start, code, objects):
                 continue
+            extract_actors(view, m, lex, args, window, country_of, controller, exclude)
             if args.object is not None:
                 objects.append((args.object, code, m.item.pos))
             certainty = decide(hits, m) if hits else ("asserted", "", [], [])

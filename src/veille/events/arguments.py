@@ -52,18 +52,13 @@ def ids(refs: list[Ref], country_of: CountryOf) -> list[str]:
     return [e for e in out if e not in implied] if implied else out
 
 
-def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, country_of: CountryOf,
-            controller: list[str] | None = None, exclude: frozenset[int] = frozenset()) -> Args:
-    """Arguments of trigger ``m``; the subject is searched from token ``window`` on (after a cue that
-    already took the clause's subject, e.g. « X suspecte que … »). Names at token indices in
-    ``exclude`` are sources of a claim (« selon l'agence KCNA »), never actors."""
+def extract_object(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int) -> Args:
+    """Arguments of trigger ``m``, first half: the object, its class and quantity, and whether the
+    event points back. That is all that decides whether the trigger is an event (and its code), so a
+    trigger that is none costs no actor rules; :func:`extract_actors` does the rest."""
     trig = m.item
     a = Args()
     head, last = m.first, m.last
-    start = max(window, view.clause_start(head))
-    end = view.clause_end(last)
-    before = [r for r in view.refs if start <= r.first and r.last < head and r.first not in exclude]
-    after = [r for r in view.refs if r.first > last and r.last < end and r.first not in exclude]
     toks = view.tokens
     g = lex.grammar
     dem = _DEM
@@ -85,7 +80,24 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
         _object(view, last + 1, "verb", lex, a)
         if trig.cameo is None and a.object_class is None and _passive(view, head, verb=True):
             _patient(view, max(window, view.clause_start(head)), head, lex, a)
+    return a
 
+
+def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args, window: int, country_of: CountryOf,
+                   controller: list[str] | None = None, exclude: frozenset[int] = frozenset()) -> Args:
+    """Arguments of trigger ``m``, second half: source and target actors and the place, added to ``a``.
+    The subject is searched from token ``window`` on (after a cue that already took the clause's
+    subject, e.g. « X suspecte que … »). Names at token indices in ``exclude`` are sources of a claim
+    (« selon l'agence KCNA »), never actors."""
+    trig = m.item
+    head, last = m.first, m.last
+    start = max(window, view.clause_start(head))
+    end = view.clause_end(last)
+    before = [r for r in view.refs if start <= r.first and r.last < head and r.first not in exclude]
+    after = [r for r in view.refs if r.first > last and r.last < end and r.first not in exclude]
+    toks = view.tokens
+    g = lex.grammar
+    dem = _DEM
     agent = between = target = None  # the first name after the trigger in each part
     for r in after:
         gov = r.governor

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from veille.events.lexicon import MAX_GAP, Cue, Part, Trigger
 from veille.events.tokens import LEMMA, LOW, Token
@@ -106,7 +106,7 @@ def candidates(tokens: Sequence[Token], lows: list[str], triggers: dict[str, lis
     """(trigger candidates, cue candidates) of each token (``()`` for most: they head nothing), by one
     dict look-up done in C per word. Fills the cache for words not seen before."""
     cache = _cache(triggers, cues)
-    found = list(map(cache.get, lows))
+    found: list[tuple | None] = list(map(cache.get, lows))
     if None in found:
         for i, c in enumerate(found):
             if c is None:
@@ -118,7 +118,7 @@ def candidates(tokens: Sequence[Token], lows: list[str], triggers: dict[str, lis
                     if len(cache) < 200_000:
                         cache[tok.low] = c
                 found[i] = c
-    return found
+    return cast(list[tuple], found)  # no None left
 
 
 def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]],
