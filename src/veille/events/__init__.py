@@ -158,7 +158,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             new.append((n, ev, args))
             kept.append((m, ev))
         if len(kept) > 1:
-            _frames(kept, tokens, lex)
+            _frames(kept, tokens, lows, lex)
         for deniers in anaphoric_denials(view, hits, lex, trig) if hits else ():
             _link_denial(state, n, deniers)
         if state.events and state.events[0][0] < n - 6:
@@ -234,9 +234,7 @@ def _bind_time(ev: EventMention, m: Match, view: SentenceView, times: Sequence[T
         best = min(times, key=lambda t: t.start - t1 if t.start >= t1 else int((t0 - t.end) * 1.5))
         ev.time = best.value
         return
-    toks = view.tokens
-    near = toks[max(0, m.first - 4) : m.last + 3]
-    if any(t.low in lex.grammar.recent for t in near):
+    if not lex.grammar.recent.isdisjoint(view.lows[max(0, m.first - 4) : m.last + 3]):
         ev.time_bounds = (None, published)
 
 
@@ -285,7 +283,7 @@ def _own_times(m: Match, tokens: Sequence[Token], trig: Sequence[Match], times: 
         (t1 <= s < t.start) if t.start >= t1 else (t.end <= s and e <= t0) for s, e in others)]
 
 
-def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex: Lexicon) -> None:
+def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lows: list[str], lex: Lexicon) -> None:
     """« le traité signé en juin 2024 lors de la visite de X à Y »: an event set inside another one
     (lors de, pendant, au cours de; during) took place with its participants and on its date; each
     fills what the other lacks."""
@@ -298,8 +296,7 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex
         for p in range(m.last + 1, min(len(tokens), m.last + 6)):
             if tokens[p].kind == "punct":
                 break
-            phrase = next((f for f in heads.get(tokens[p].low, ())
-                           if tuple(map(LOW, tokens[p : p + len(f)])) == f), None)
+            phrase = next((f for f in heads.get(lows[p], ()) if tuple(lows[p : p + len(f)]) == f), None)
             if phrase is None:
                 continue
             q = p + len(phrase)
