@@ -104,14 +104,14 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     words = set(all_lows)
     words.update(map(LEMMA, all_tokens))
     for n, sent in enumerate(sentences):
-        lo, hi = ranges[n]
-        if lo == hi:
+        first, end = ranges[n]
+        if first == end:
             continue
-        cands = all_cands[lo:hi]
+        cands = all_cands[first:end]
         if not any(cands):  # no word of the sentence begins a trigger or a cue
             _remember_subject(state, mentions, m_starts, sent, n)
             continue
-        tokens, lows = all_tokens[lo:hi], all_lows[lo:hi]
+        tokens, lows = all_tokens[first:end], all_lows[first:end]
         trig, cues = find_matches(tokens, lex.trigger_index, lex.cue_index, lex.grammar.determiners, lows, words,
                                   cands)
         if not trig and (not cues or "denied" not in [c.item.cls for c in cues]):
