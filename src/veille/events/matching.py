@@ -189,8 +189,9 @@ def _words(tokens: Sequence[Token], lows: list[str]) -> set[str]:
 
 
 def _resolve(found: list[Match[Trigger]]) -> list[Match[Trigger]]:
-    """Non-overlapping: longer phrases win; blocking phrases are dropped last."""
-    if len(found) < 2:
+    """Non-overlapping: longer phrases win; blocking phrases are dropped last. ``found`` is in text
+    order, one match per head word: one-word matches alone cannot overlap."""
+    if len(found) < 2 or all(m.first == m.last for m in found):
         return [m for m in found if not m.item.blocking]
     found.sort(key=lambda m: (-len(m.idx), m.first))
     used: set[int] = set()
