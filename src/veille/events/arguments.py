@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from veille.events.lexicon import Lexicon, Trigger, by_identity
 from veille.events.matching import Match
-from veille.events.sentence import Ref, SentenceView
+from veille.events.sentence import ACTOR_KINDS, Ref, SentenceView
 from veille.events.tokens import LEMMA, LOW
 from veille.types import Quantity, Span
 
@@ -44,8 +44,9 @@ def ids(refs: list[Ref], country_of: CountryOf) -> list[str]:
     """Actor ids of ``refs`` in text order, without duplicates or a country its own person implies."""
     out: list[str] = []
     for r in refs:
-        if r.is_actor and r.mention.entity_id not in out:
-            out.append(r.mention.entity_id)
+        m = r.mention
+        if m.kind in ACTOR_KINDS and m.entity_id not in out:  # ``r.is_actor``, without a property call
+            out.append(m.entity_id)
     if len(out) < 2:
         return out
     implied = {c for e, c in zip(out, map(country_of, out), strict=True) if c is not None and c != e}
