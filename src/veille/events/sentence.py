@@ -73,7 +73,7 @@ class SentenceView:
         self.g = grammar
         self.barriers = barriers  # token indices of verbs and cues: no noun phrase runs across them
         self.times = times  # character spans of the sentence's time expressions
-        starts = list(map(START, tokens))
+        starts = list(map(START, tokens)) if mentions else []
         self.refs: list[Ref] = []
         self._groups: dict[int, list[Ref]] = {}
         for m in mentions:
