@@ -39,6 +39,7 @@ class Match(NamedTuple, Generic[T]):
 
 _NEW = tuple.__new__  # a named tuple without its Python-level ``__new__``
 
+
 def _part_ok(tok: Token, part: Part) -> bool:
     alts, exact, _ = part
     return tok.low in exact or tok.low in alts or tok.lemma in alts
