@@ -18,9 +18,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
+from operator import attrgetter
 from typing import Protocol
 
-from veille.events.arguments import Args, CountryOf, extract
+from veille.events.arguments import Args, CountryOf, extract_actors, extract_object
 from veille.events.certainty import (
     CueHit,
     analyse,
@@ -33,7 +34,7 @@ from veille.events.certainty import (
 from veille.events.dateline import is_dateline
 from veille.events.labels import EVENT_LABELS, cameo_label
 from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, by_identity, get_lexicon
-from veille.events.matching import Match, find_matches
+from veille.events.matching import Match, candidates, find_matches
 from veille.events.sentence import SentenceView
 from veille.events.tokens import LEMMA, LOW, Token, split_by, tokenize_text
 from veille.types import Article, EventMention, Mention, Span, TimeRef
@@ -47,6 +48,7 @@ _GIVING = frozenset({"06", "07"})  # material cooperation and aid: someone gives
 _SPEAKING = frozenset({"01", "11", "12"})  # statements, disapproval (accusations), rejections
 _OF = frozenset({"de", "d'", "du", "des", "of"})
 _DATE_TYPES = frozenset({"DATE", "TIME"})
+_START, _START_END = attrgetter("start"), attrgetter("start", "end")
 
 
 class CountryLookup(Protocol):
@@ -92,11 +94,11 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     text = article.text
     sentences = article.sentences or _split(text)
     country_of = _country_fn(kb)
-    mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
+    mentions = sorted(article.mentions, key=_START_END)
     m_starts = [m.start for m in mentions]
     # « bientôt » (FUTURE_REF) says nothing a fact can be dated by
     times = sorted((t for t in article.times if t.value and t.type in _DATE_TYPES and not t.value.endswith("_REF")
-                    and not is_dateline(text, t)), key=lambda t: t.start)
+                    and not is_dateline(text, t)), key=_START)
     t_starts = [t.start for t in times]
     # every time expression, durations included: a number inside one is never a quantity
     spans = sorted((t.start, t.end) for t in article.times)
@@ -105,35 +107,41 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     state = _State()
     out: list[EventMention] = []
     wars: list[EventMention] = []  # state nouns of war that became events (« le début de la guerre »)
-    per_sentence = split_by(text, tokenize_text(text, lang), sentences, lang)
+    # the tokens, their forms and their candidate phrases, for the whole article at once: each
+    # sentence takes its slice
+    all_tokens = tokenize_text(text, lang)
+    ranges = split_by(text, all_tokens, sentences, lang)
+    all_lows = list(map(LOW, all_tokens))
+    all_cands = candidates(all_tokens, all_lows, lex.trigger_index, lex.cue_index)
     # every form and lemma of the article: a phrase with a part outside it cannot match anywhere
-    words = set(map(LOW, chain.from_iterable(per_sentence)))
-    words.update(map(LEMMA, chain.from_iterable(per_sentence)))
+    words = set(all_lows)
+    words.update(map(LEMMA, all_tokens))
     # an intertitle (« Un dialogue stratégique », "Denials and silence") announces what the paragraphs
     # below tell; they carry the events, with their actors and dates
     headings = [(p.start, p.end) for p in article.paragraphs if p.kind == "heading"]
     for n, sent in enumerate(sentences):
-        tokens = per_sentence[n]
-        if not tokens or (headings and any(a <= sent.start and sent.end <= b for a, b in headings)):
+        first, end = ranges[n]
+        if first == end or (headings and any(a <= sent.start and sent.end <= b for a, b in headings)):
             continue
-        lows = list(map(LOW, tokens))
-        trig, cues = find_matches(tokens, lex.trigger_index, lex.cue_index, lex.grammar.determiners, lows, words)
-        if not trig and not any(c.item.cls == "denied" for c in cues):
+        cands = all_cands[first:end]
+        if not any(cands):  # no word of the sentence begins a trigger or a cue
+            _remember_subject(state, mentions, m_starts, sent, n)
+            continue
+        tokens, lows = all_tokens[first:end], all_lows[first:end]
+        trig, cues = find_matches(tokens, lex.trigger_index, lex.cue_index, lex.grammar.determiners, lows, words,
+                                  cands)
+        if not trig and (not cues or "denied" not in [c.item.cls for c in cues]):
             _remember_subject(state, mentions, m_starts, sent, n)
             continue
         lo, hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
-        barriers = frozenset([i for c in cues for i in c.idx] + [i for m in trig if m.item.pos == "verb" for i in m.idx])
+        barriers = frozenset(chain.from_iterable([c.idx for c in cues] + [m.idx for m in trig if m.item.pos == "verb"]))
         view = SentenceView(text, tokens, [m for m in mentions[lo:hi] if m.end <= sent.end], lex.grammar, barriers,
                             spans[bisect_left(s_starts, sent.start) : bisect_left(s_starts, sent.end)], lows)
         trig = _not_in_names(trig, view, source_cues(view, cues, lex) if cues else [])
         hits = analyse(view, cues, lex, country_of)
         denials = frozenset([i for c in cues if c.item.cls == "denied" for i in c.idx]) if cues else frozenset()
         sent_times = times[bisect_left(t_starts, sent.start) : bisect_left(t_starts, sent.end)]
-        exclude = claim_sources(view, cues, lex)
-        has_actor = any(r.is_actor and r.first not in exclude for r in view.refs)
-        # « des sanctions sont envisagées »: a passive with no agent and nobody named in the sentence
-        agentless = not has_actor and any(map(view.verbish, [k + 1 for k in compress(
-            range(len(tokens) - 1), map(lex.grammar.passive_aux.__contains__, lows))]))
+        exclude = claim_sources(view, cues, lex) if cues else frozenset()
         new: list[tuple[int, EventMention, Args]] = []
         objects: list[tuple[Span, str, str]] = []  # (object span, code, pos) of the events kept so far
         kept: list[tuple[Match, EventMention]] = []
@@ -142,7 +150,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             if modal and _modality(m, modal, trig):
                 continue
             window, controller = subject_window(hits, m) if hits else (0, None)
-            args = extract(view, m, lex, window, country_of, controller, exclude)
+            args = extract_object(view, m, lex, window)
             code = m.item.code_for(args.object_class)
             if code is None or (m.first in denials and _points_back(args, view, lex)):
                 continue
@@ -151,13 +159,12 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
                 continue
             if objects and _nested(tokens[m.first].start, code, objects):
                 continue
+            extract_actors(view, m, lex, args, window, country_of, controller, exclude)
             if args.object is not None:
                 objects.append((args.object, code, m.item.pos))
-            ev = EventMention(sentence=sent, trigger=Span(tokens[m.first].start, tokens[m.last].end), cameo=code,
-                              rule=_rule(m, args))
-            ev.source_actors, ev.target_actors = args.source, args.target
-            ev.object, ev.quantity, ev.place = args.object, args.quantity, args.place
-            ev.certainty, ev.certainty_rule, ev.attributed_to, ev.denied_by = decide(hits, m)
+            certainty = decide(hits, m) if hits else ("asserted", "", [], [])
+            ev = EventMention(sent, Span(tokens[m.first].start, tokens[m.last].end), code, _rule(m, args), args.source,
+                              args.target, args.object, args.quantity, None, None, args.place, *certainty)
             if m.item.state:  # a state's date is the one written in its phrase, never the sentence's
                 ev.time = attached.value if attached else None
             else:
@@ -165,16 +172,19 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
                 if own and hits:
                     own = _before_reporter(m, tokens, hits, own)
                 _bind_time(ev, m, view, own, published, lex)
-            _carry(ev, args, state, n, agentless, country_of, tokens[m.first].lemma in lex.grammar.anaphors)
+            _carry(ev, args, state, n, view, exclude, country_of, tokens[m.first].lemma in lex.grammar.anaphors)
             new.append((n, ev, args))
             kept.append((m, ev))
         if len(kept) > 1:
-            _frames(kept, tokens, lex)
+            _frames(kept, tokens, lows, lex)
         for deniers in anaphoric_denials(view, hits, lex, trig) if hits else ():
             _link_denial(state, n, deniers)
-        state.events = [x for x in state.events if x[0] >= n - 6] + new
-        out.extend(ev for _, ev, _ in new)
-        wars.extend(ev for m, ev in kept if m.item.state and ev.cameo[:2] == "19")
+        if state.events and state.events[0][0] < n - 6:
+            state.events = [x for x in state.events if x[0] >= n - 6]
+        if new:
+            state.events += new
+            out += [ev for _, ev in kept]
+            wars += [ev for m, ev in kept if m.item.state and ev.cameo[:2] == "19"]
         _remember_subject(state, mentions, m_starts, sent, n, new)
     _war_agents(wars, out, country_of)
     return out
@@ -185,8 +195,9 @@ def _not_in_names(trig: list[Match], view: SentenceView, source_cues: list[Match
     introduces a source (« selon », "according to", « …, a déclaré X ») is never an event."""
     if not trig:
         return trig
-    taken = {i for r in view.refs for i in range(r.first, r.last + 1)}
-    taken.update(i for c in source_cues for i in c.idx)
+    taken = view.named
+    if source_cues:
+        taken = taken.union([i for c in source_cues for i in c.idx])
     return [m for m in trig if m.first not in taken] if taken else trig
 
 
@@ -247,9 +258,7 @@ def _bind_time(ev: EventMention, m: Match, view: SentenceView, times: Sequence[T
         best = min(times, key=lambda t: t.start - t1 if t.start >= t1 else int((t0 - t.end) * 1.5))
         ev.time = best.value
         return
-    toks = view.tokens
-    near = toks[max(0, m.first - 4) : m.last + 3]
-    if any(t.low in lex.grammar.recent for t in near):
+    if not lex.grammar.recent.isdisjoint(view.lows[max(0, m.first - 4) : m.last + 3]):
         ev.time_bounds = (None, published)
 
 
@@ -306,7 +315,7 @@ def _before_reporter(m: Match, tokens: Sequence[Token], hits: Sequence[CueHit],
     return [t for t in times if t.start < min(ends)] if ends else times
 
 
-def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex: Lexicon) -> None:
+def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lows: list[str], lex: Lexicon) -> None:
     """« le traité signé en juin 2024 lors de la visite de X à Y »: an event set inside another one
     (lors de, pendant, au cours de; during) took place with its participants and on its date; each
     fills what the other lacks."""
@@ -319,8 +328,7 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lex
         for p in range(m.last + 1, min(len(tokens), m.last + 6)):
             if tokens[p].kind == "punct":
                 break
-            phrase = next((f for f in heads.get(tokens[p].low, ())
-                           if tuple(map(LOW, tokens[p : p + len(f)])) == f), None)
+            phrase = next((f for f in heads.get(lows[p], ()) if tuple(lows[p : p + len(f)]) == f), None)
             if phrase is None:
                 continue
             q = p + len(phrase)
@@ -350,8 +358,16 @@ def _nested(start: int, code: str, objects: list[tuple[Span, str, str]]) -> bool
     return any(span.start <= start < span.end and (c[:2] == code[:2] or pos == "noun") for span, c, pos in objects)
 
 
-def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool, country_of: CountryOf,
-           claim_noun: bool = False) -> None:
+def _agentless(view: SentenceView, exclude: frozenset[int]) -> bool:
+    """« des sanctions sont envisagées »: a passive with no agent and nobody named in the sentence."""
+    if any(r.is_actor and r.first not in exclude for r in view.refs):
+        return False
+    lows = view.lows
+    return any(map(view.verbish, [k + 1 for k in compress(range(len(lows) - 1), map(view.g.passive_aux.__contains__, lows))]))
+
+
+def _carry(ev: EventMention, args: Args, state: _State, n: int, view: SentenceView, exclude: frozenset[int],
+           country_of: CountryOf, claim_noun: bool = False) -> None:
     """Cheap anaphora. « elle a fourni », « ces pays ont exprimé » take the previous sentence's
     subject; « cette rencontre », « ce traité, signé … » take the actors of the latest event with
     the same code; an agentless event in a sentence naming nobody (« des sanctions sont envisagées »)
@@ -371,8 +387,8 @@ def _carry(ev: EventMention, args: Args, state: _State, n: int, agentless: bool,
                 ev.time = ev.time or old.time
                 ev.rule += "+anaphor"
                 return
-    agentless = agentless and state.subject_at == n - 1
-    if not ev.source_actors and state.last_subject and (args.subject_pronoun or agentless):
+    if not ev.source_actors and state.last_subject and (
+            args.subject_pronoun or state.subject_at == n - 1 and _agentless(view, exclude)):
         ev.source_actors = [a for a in state.last_subject if a not in ev.target_actors]
         ev.rule += "+pronoun" if args.subject_pronoun else "+context"
     elif (ev.source_actors and not ev.target_actors and ev.cameo[:2] in _GIVING and state.subject_at == n - 1

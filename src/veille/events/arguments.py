@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from veille.events.lexicon import Lexicon, Trigger, by_identity
 from veille.events.matching import Match
-from veille.events.sentence import Ref, SentenceView
+from veille.events.sentence import ACTOR_KINDS, Ref, SentenceView
 from veille.events.tokens import LEMMA, LOW
 from veille.types import Quantity, Span
 
@@ -45,28 +45,22 @@ def ids(refs: list[Ref], country_of: CountryOf) -> list[str]:
     """Actor ids of ``refs`` in text order, without duplicates or a country its own person implies."""
     out: list[str] = []
     for r in refs:
-        if r.is_actor and r.mention.entity_id not in out:
-            out.append(r.mention.entity_id)
+        m = r.mention
+        if m.kind in ACTOR_KINDS and m.entity_id not in out:  # ``r.is_actor``, without a property call
+            out.append(m.entity_id)
     if len(out) < 2:
         return out
     implied = {c for e, c in zip(out, map(country_of, out), strict=True) if c is not None and c != e}
     return [e for e in out if e not in implied] if implied else out
 
 
-def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, country_of: CountryOf,
-            controller: list[str] | None = None, exclude: frozenset[int] = frozenset()) -> Args:
-    """Arguments of trigger ``m``; the subject is searched from token ``window`` on (after a cue that
-    already took the clause's subject, e.g. « X suspecte que … »). Names at token indices in
-    ``exclude`` are sources of a claim (« selon l'agence KCNA »), never actors."""
+def extract_object(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int) -> Args:
+    """Arguments of trigger ``m``, first half: the object, its class and quantity, and whether the
+    event points back. That is all that decides whether the trigger is an event (and its code), so a
+    trigger that is none costs no actor rules; :func:`extract_actors` does the rest."""
     trig = m.item
     a = Args()
     head, last = m.first, m.last
-    start = max(window, view.clause_start(head))
-    end = view.clause_end(last)
-    if m.item.pos == "verb":
-        end = _second_verb(view, last, end, lex)
-    before = [r for r in view.refs if start <= r.first and r.last < head and r.first not in exclude]
-    after = [r for r in view.refs if r.first > last and r.last < end and r.first not in exclude]
     toks = view.tokens
     g = lex.grammar
     dem = _DEM
@@ -88,10 +82,43 @@ def extract(view: SentenceView, m: Match[Trigger], lex: Lexicon, window: int, co
         _object(view, last + 1, "verb", lex, a)
         if trig.cameo is None and a.object_class is None and _passive(view, head, verb=True):
             _patient(view, max(window, view.clause_start(head)), head, lex, a)
+    return a
 
-    agents = _first_group(view, next((r for r in after if r.governor == "par"), None))
-    entre = _first_group(view, next((r for r in after if r.governor in _BETWEEN), None))
-    targets = [] if entre else _first_group(view, next((r for r in after if _is_target(r, trig)), None))
+
+def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args, window: int, country_of: CountryOf,
+                   controller: list[str] | None = None, exclude: frozenset[int] = frozenset()) -> Args:
+    """Arguments of trigger ``m``, second half: source and target actors and the place, added to ``a``.
+    The subject is searched from token ``window`` on (after a cue that already took the clause's
+    subject, e.g. « X suspecte que … »). Names at token indices in ``exclude`` are sources of a claim
+    (« selon l'agence KCNA »), never actors."""
+    trig = m.item
+    head, last = m.first, m.last
+    start = max(window, view.clause_start(head))
+    end = view.clause_end(last)
+    if trig.pos == "verb":
+        end = _second_verb(view, last, end, lex)
+    before = [r for r in view.refs if start <= r.first and r.last < head and r.first not in exclude]
+    after = [r for r in view.refs if r.first > last and r.last < end and r.first not in exclude]
+    toks = view.tokens
+    g = lex.grammar
+    dem = _DEM
+    agent = between = target = None  # the first name after the trigger in each part
+    for r in after:
+        gov = r.governor
+        if gov is None:
+            if target is None and "obj" in trig.targets:
+                target = r
+            continue
+        if gov == "par" and agent is None:
+            agent = r
+        if gov in _BETWEEN:
+            if between is None:
+                between = r
+        elif target is None and gov in trig.targets:
+            target = r
+    agents = _first_group(view, agent)
+    entre = _first_group(view, between)
+    targets = [] if entre else _first_group(view, target)
     a.passive = bool(agents) or _passive(view, head) or "passive-patient" in a.rules
 
     if trig.pos == "noun":
@@ -214,12 +241,6 @@ def _agent_heads(agent: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]
     return heads
 
 
-def _is_target(r: Ref, trig: Trigger) -> bool:
-    if r.governor is None:
-        return "obj" in trig.targets
-    return r.governor in trig.targets and r.governor not in _BETWEEN
-
-
 def _first_group(view: SentenceView, first: Ref | list[Ref] | None) -> list[Ref]:
     """``first`` (or the first of a list of refs) with the names coordinated with it."""
     if isinstance(first, list):
@@ -296,7 +317,7 @@ def _patient(view: SentenceView, lo: int, head: int, lex: Lexicon, a: Args) -> N
     j = next((k for k in range(head - 1, lo - 1, -1) if toks[k].lemma in lex.objects or toks[k].low in lex.objects), None)
     if j is None:
         return
-    named = {i for r in view.refs for i in range(r.first, r.last + 1)}
+    named = view.named
     k = j
     while k > lo and j - k < 6 and (toks[k - 1].kind == "num" or k - 1 in named or toks[k - 1].low in g.determiners and toks[k - 1].low not in g.scope_stops or
                                     toks[k - 1].low in g.vague or toks[k - 1].low in g.approximators or

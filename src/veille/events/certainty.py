@@ -258,7 +258,8 @@ def decide(hits: list[CueHit], m: Match[Trigger]) -> tuple[str, str, list[str], 
     own = [h for h in hits if h.governs(m) or (h.rule == "speculative:conditionnel" and h.first == m.first)]
     if not own:
         return "asserted", "", [], []
-    own.sort(key=lambda h: PRIORITY.index(h.cls))
+    if len(own) > 1:
+        own.sort(key=lambda h: PRIORITY.index(h.cls))
     best = own[0]
     attributed = list(best.attributed)
     if not attributed:

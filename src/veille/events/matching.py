@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from veille.events.lexicon import MAX_GAP, Cue, Part, Trigger
 from veille.events.tokens import LEMMA, LOW, Token
@@ -27,26 +27,17 @@ _AUX = frozenset({"est", "sont", "a", "ont", "été", "était", "avait", "is", "
                   "had", "been"})
 
 
-class Match(Generic[T]):
-    __slots__ = ("item", "idx", "first", "last")
+class Match(NamedTuple, Generic[T]):
+    """A phrase found in a sentence: ``idx`` is the token index of each part. A tuple, so that making
+    one (tens per article) costs no Python call; two matches are equal when item and idx are."""
+
     item: T
     idx: tuple[int, ...]
     first: int
     last: int
 
-    def __init__(self, item: T, idx: tuple[int, ...]) -> None:
-        self.item = item
-        self.idx = idx  # the token index of each part
-        self.first = idx[0]
-        self.last = idx[-1]
 
-    def __repr__(self) -> str:
-        return f"Match(item={self.item!r}, idx={self.idx!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Match) and (self.item, self.idx) == (other.item, other.idx)
-
-    __hash__ = None  # type: ignore[assignment]
+_NEW = tuple.__new__  # a named tuple without its Python-level ``__new__``
 
 
 def _part_ok(tok: Token, part: Part) -> bool:
@@ -65,22 +56,20 @@ def _rest(tokens: Sequence[Token], i: int, parts: tuple[Part, ...]) -> tuple[int
     idx = [i]
     j = i
     n = len(tokens)
-    for part in parts[1:]:
-        alts, exact, adjacent = part
+    for alts, exact, adjacent in parts[1:]:
         found = None
-        limit = j + 2 + (0 if adjacent else MAX_GAP)
-        k = j
-        while k + 1 < min(n, limit):
-            k += 1
-            tok = tokens[k]
-            low = tok.low
-            if low in exact or low in alts or tok.lemma in alts:
+        k = j + 1
+        stop = k + (1 if adjacent else 1 + MAX_GAP)
+        while k < stop and k < n:
+            _, _, low, lemma, kind = tokens[k]
+            if low in exact or low in alts or lemma in alts:
                 found = k
                 break
-            if tok.kind == "punct":
+            if kind == "punct":
                 if low in _HARD:
                     break
-                limit += 1  # quotes do not count: « une augmentation « exponentielle » du nombre d'armes »
+                stop += 1  # quotes do not count: « une augmentation « exponentielle » du nombre d'armes »
+            k += 1
         if found is None:
             return None
         idx.append(found)
@@ -113,11 +102,12 @@ def _cache(triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]]) -> di
     return hit[2]
 
 
-def _heads(tokens: Sequence[Token], lows: list[str], cache: dict[str, tuple], triggers: dict[str, list[Trigger]],
-           cues: dict[str, list[Cue]]) -> list[int]:
-    """Indices of the tokens that head some phrase; most words head none, so the per-word test is one
-    dict look-up done in C. Fills the cache for words not seen before."""
-    found = list(map(cache.get, lows))
+def candidates(tokens: Sequence[Token], lows: list[str], triggers: dict[str, list[Trigger]],
+               cues: dict[str, list[Cue]]) -> list[tuple]:
+    """(trigger candidates, cue candidates) of each token (``()`` for most: they head nothing), by one
+    dict look-up done in C per word. Fills the cache for words not seen before."""
+    cache = _cache(triggers, cues)
+    found: list[tuple | None] = list(map(cache.get, lows))
     if None in found:
         for i, c in enumerate(found):
             if c is None:
@@ -129,29 +119,27 @@ def _heads(tokens: Sequence[Token], lows: list[str], cache: dict[str, tuple], tr
                     if len(cache) < 200_000:
                         cache[tok.low] = c
                 found[i] = c
-    return list(compress(range(len(found)), found))
+    return cast(list[tuple], found)  # no None left
 
 
 def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]],
-                 determiners: frozenset[str], lows: list[str] | None = None, words: set[str] | None = None
-                 ) -> tuple[list[Match[Trigger]], list[Match[Cue]]]:
+                 determiners: frozenset[str], lows: list[str] | None = None, words: set[str] | None = None,
+                 cands: list[tuple] | None = None) -> tuple[list[Match[Trigger]], list[Match[Cue]]]:
     """Triggers (as :func:`find_triggers`) and cues (as :func:`find_cues`) of one sentence; ``lows``
-    are the tokens' ``low`` forms and ``words`` a superset of their forms and lemmas (those of the
-    whole article), when the caller has them. A phrase is walked only when each of its later parts
-    is among the article's words, then among the sentence's."""
+    are the tokens' ``low`` forms, ``words`` a superset of their forms and lemmas (those of the
+    whole article) and ``cands`` their :func:`candidates`, when the caller has them. A phrase is
+    walked only when each of its later parts is among the article's words, then among the sentence's."""
     if lows is None:
         lows = list(map(LOW, tokens))
-    cache = _cache(triggers, cues)
-    heads = _heads(tokens, lows, cache, triggers, cues)
-    if not heads:
+    if cands is None:
+        cands = candidates(tokens, lows, triggers, cues)
+    if not any(cands):
         return [], []
     found: list[Match[Trigger]] = []
     out_cues: list[Match[Cue]] = []
     local: set[str] | None = None  # the sentence's own forms and lemmas, once a phrase passed ``words``
-    for i in heads:
-        tok = tokens[i]
-        tc, cc = cache[tok.low]
-        kind = tok.kind
+    for i, (tc, cc) in zip(compress(range(len(cands)), cands), filter(None, cands), strict=True):
+        kind = tokens[i].kind
         if cc and kind != "punct":
             for cue, need, multi in cc:
                 if need:
@@ -167,7 +155,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                         continue
                 else:
                     idx = (i,)
-                out_cues.append(Match(cue, idx))
+                out_cues.append(_NEW(Match, (cue, idx, idx[0], idx[-1])))
                 break
         if tc and kind == "word":
             best: list[Match[Trigger]] = []
@@ -187,7 +175,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                         continue
                 else:
                     idx = (i,)
-                best.append(Match(trig, idx))
+                best.append(_NEW(Match, (trig, idx, idx[0], idx[-1])))
             if best:
                 chosen = _choose_pos(best, tokens, i, determiners)
                 if chosen is not None:
@@ -202,8 +190,9 @@ def _words(tokens: Sequence[Token], lows: list[str]) -> set[str]:
 
 
 def _resolve(found: list[Match[Trigger]]) -> list[Match[Trigger]]:
-    """Non-overlapping: longer phrases win; blocking phrases are dropped last."""
-    if len(found) < 2:
+    """Non-overlapping: longer phrases win; blocking phrases are dropped last. ``found`` is in text
+    order, one match per head word: one-word matches alone cannot overlap."""
+    if len(found) < 2 or all(m.first == m.last for m in found):
         return [m for m in found if not m.item.blocking]
     found.sort(key=lambda m: (-len(m.idx), m.first))
     used: set[int] = set()

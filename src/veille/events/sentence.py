@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
@@ -40,6 +40,8 @@ class Ref:
     governor: str | None = None
     coordinated: bool = False  # its governor was inherited through « et » / « , »
     possessive: bool = False  # English « Putin's »
+    # position in the view's refs of the first ref equal to this one (``list.index``, answered once)
+    index: int = field(default=-1, compare=False)
 
     @property
     def is_actor(self) -> bool:
@@ -57,8 +59,8 @@ def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]]]
 
 @lru_cache(maxsize=8)
 def _marks(heads: frozenset[str]) -> frozenset[str]:
-    """Words that are, or may begin, a strong boundary."""
-    return STRONG | heads
+    """Words that are, or may begin, a boundary (commas included: they are weak ones)."""
+    return STRONG | heads | {","}
 
 
 class SentenceView:
@@ -71,7 +73,7 @@ class SentenceView:
         self.g = grammar
         self.barriers = barriers  # token indices of verbs and cues: no noun phrase runs across them
         self.times = times  # character spans of the sentence's time expressions
-        starts = list(map(START, tokens))
+        starts = list(map(START, tokens)) if mentions else []
         self.refs: list[Ref] = []
         self._groups: dict[int, list[Ref]] = {}
         for m in mentions:
@@ -84,13 +86,20 @@ class SentenceView:
             ref = Ref(first, last, m)
             ref.possessive = tokens[last].low.endswith("'s") and m.end < tokens[last].end
             self.refs.append(ref)
+        self.named: set[int] = set()  # token indices inside a name
+        spans: set[tuple[int, int]] = set()
         for i, ref in enumerate(self.refs):
             self._govern(i, ref)
+            self.named.update(range(ref.first, ref.last + 1))
+        for i, ref in enumerate(self.refs):
+            # only a ref on the same tokens can equal an earlier one (two mentions of one name)
+            key = (ref.first, ref.last)
+            ref.index = self.refs.index(ref) if key in spans else i
+            spans.add(key)
         lows = self.lows
-        marks = _marks(grammar.boundary_heads)
-        self.strong = [i for i in compress(range(len(lows)), map(marks.__contains__, lows))
-                       if lows[i] in STRONG or self._boundary_at(i)]
-        commas = list(compress(range(len(lows)), map(",".__eq__, lows)))
+        marks = list(compress(range(len(lows)), map(_marks(grammar.boundary_heads).__contains__, lows)))
+        self.strong = [i for i in marks if lows[i] in STRONG or self._boundary_at(i)]
+        commas = [i for i in marks if lows[i] == ","]
         self.commas = sorted(set(self.strong).union(commas)) if commas else self.strong
 
     # --- boundaries -------------------------------------------------------------------------
@@ -189,7 +198,8 @@ class SentenceView:
         return self.refs[lo : hi + 1]
 
     def index_of(self, ref: Ref) -> int:
-        return self.refs.index(ref)
+        """``self.refs.index(ref)`` for one of ``self.refs``."""
+        return ref.index
 
     # --- small word tests ---------------------------------------------------------------------
     def verbish(self, i: int) -> bool:

@@ -10,7 +10,7 @@ Speed: this is the stage's hot path (every word of every article), so the work p
 ``tokenize_text`` runs one ``findall`` over the whole article, whose pattern captures the skipped
 characters before each token so that offsets are running sums of lengths; each distinct surface
 form is analysed once per process; tokens are named tuples built with ``tuple.__new__``.
-:func:`split_by` then hands each sentence its slice of the article's tokens.
+:func:`split_by` then hands each sentence its range of the article's tokens.
 """
 
 from __future__ import annotations
@@ -139,18 +139,20 @@ def tokenize(text: str, start: int, end: int, lang: str) -> list[Token]:
     return tokenize_text(text, lang, start, end)
 
 
-def split_by(text: str, tokens: list[Token], sentences: Sequence[Span], lang: str) -> list[list[Token]]:
-    """Each sentence's tokens, sliced from the tokens of the whole text. A sentence whose edge falls
-    inside a token (or between two digits, where a number's look-ahead differs) is tokenised alone,
-    so the result is exactly ``tokenize`` of each sentence."""
+def split_by(text: str, tokens: list[Token], sentences: Sequence[Span], lang: str) -> list[tuple[int, int]]:
+    """Each sentence's tokens as a range ``[lo, hi)`` of ``tokens``, the tokens of the whole text. A
+    sentence whose edge falls inside a token (or between two digits, where a number's look-ahead
+    differs) is tokenised alone and its tokens appended to ``tokens``, so that each range holds exactly
+    ``tokenize`` of its sentence."""
     starts = list(map(START, tokens))
     n = len(text)
-    out: list[list[Token]] = []
+    out: list[tuple[int, int]] = []
     for s in sentences:
         lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
         if (lo > 0 and tokens[lo - 1].end > s.start) or (hi > lo and tokens[hi - 1].end > s.end) or (
                 s.end < n and text[s.end].isdigit()):
-            out.append(tokenize_text(text, lang, s.start, s.end))
-        else:
-            out.append(tokens[lo:hi])
+            lo = len(tokens)
+            tokens += tokenize_text(text, lang, s.start, s.end)
+            hi = len(tokens)
+        out.append((lo, hi))
     return out
