@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from veille.clean.comments import split_comments
-from veille.clean.cues import classify_line
+from veille.clean.cues import default_matcher
 from veille.clean.metadata import breadcrumb_site, parse_byline, strip_title
 from veille.clean.repeated import drop_repeated_sentences
 from veille.sources import RawDocument
@@ -19,6 +19,7 @@ from veille.text.normalise import content_words, fold, normalise_text
 from veille.types import Article, Paragraph, Removed
 
 _BULLET = re.compile(r"^(?:[-*•·▪►●◦–—]|\d{1,2}[.)])\s+")
+_BULLET_FIRST = frozenset("-*•·▪►●◦–—")  # or a digit (\d is str.isdecimal): lines that may be list items
 _BOLD = re.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+)$")
 _TERMINAL = ".!?…;:,»\")”"
@@ -71,7 +72,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def _site_hints(article: Article, lines: list[str]) -> list[str]:
     hints = [h for h in (article.site, article.url) if h]
-    hints += [ln for ln in lines if "©" in ln or "copyright" in ln.lower() or "www." in ln.lower()]
+    hints += [ln for ln in lines if "©" in ln or "copyright" in (low := ln.lower()) or "www." in low]
     return hints
 
 
@@ -84,13 +85,13 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
         title_line, rest = lines[0], lines[1:]
     else:
         title_line = article.title or ""
-    bylines = [(i, parse_byline(line)) for i, line in enumerate(rest[:5])]
     hints = _site_hints(article, lines)
     given_site = article.site  # from the source's own metadata (HTML, JSONL): it wins
-    for i, byline in bylines:
+    for i, line in enumerate(rest[:5]):
+        byline = parse_byline(line)
         if byline is None:
             continue
-        article.removed.append(Removed(rest[i], "metadata", byline.rule))
+        article.removed.append(Removed(line, "metadata", byline.rule))
         article.author = article.author or byline.author
         if byline.published and not article.published:
             article.published, article.published_rule = byline.published, "byline"
@@ -118,11 +119,14 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
     return kept
 
 
+_COMMENT_WIDGET = frozenset({"comment_widget"})
+
+
 def _take_comments(article: Article, lines: list[str]) -> list[str]:
     """Everything from the first comment-widget line on is the comment section."""
+    classify = default_matcher().classify
     for index, line in enumerate(lines):
-        cue = classify_line(line, frozenset({"comment_widget"}))
-        if cue is None:
+        if classify(fold(line), _COMMENT_WIDGET) is None:
             continue
         comments, removed = split_comments(lines[index:])
         article.comments.extend(comments)
@@ -135,12 +139,13 @@ def _take_comments(article: Article, lines: list[str]) -> list[str]:
 
 def _classify(article: Article, lines: list[str], known_headings: frozenset[str]) -> list[_Block]:
     blocks: list[_Block] = []
+    classify = default_matcher().classify
     for index, line in enumerate(lines):
-        if _is_site_line(article.site, line):
+        if article.site and _is_site_line(article.site, line):
             article.removed.append(Removed(line, "boilerplate", "site_name_line"))
             article.flag("site_chrome")
             continue
-        cue = classify_line(line)
+        cue = classify(fold(line))
         if cue is not None:
             article.removed.append(Removed(line, cue.reason, cue.rule))
             if cue.reason == "metadata" and index < 5 and article.site is None:
@@ -149,7 +154,8 @@ def _classify(article: Article, lines: list[str], known_headings: frozenset[str]
                           "boilerplate": "site_chrome", "metadata": "metadata_in_body",
                           "comment_widget": "comment_widget"}[cue.reason])
             continue
-        bold = _BOLD.match(line) or _MARKDOWN_HEADING.match(line)
+        first = line[0]
+        bold = (_BOLD.match(line) if first in "*_" else _MARKDOWN_HEADING.match(line) if first == "#" else None)
         if bold:
             article.flag("template_artifact")
             blocks.append(_Block(next(g for g in bold.groups() if g).strip(), "heading"))
@@ -157,7 +163,7 @@ def _classify(article: Article, lines: list[str], known_headings: frozenset[str]
         if line in known_headings:
             blocks.append(_Block(line, "heading"))
             continue
-        bullet = _BULLET.match(line)
+        bullet = _BULLET.match(line) if first in _BULLET_FIRST or first.isdecimal() else None
         if bullet:
             blocks.append(_Block(line[bullet.end():].strip(), "list_item"))
             continue
@@ -169,9 +175,9 @@ def _classify(article: Article, lines: list[str], known_headings: frozenset[str]
     return blocks
 
 
-def _is_site_line(site: str | None, line: str) -> bool:
+def _is_site_line(site: str, line: str) -> bool:
     """A tagline or credit that opens with the site's own name (« Horizons Asie avec AFP »)."""
-    if not site or line[-1] in ".!?…" or len(line.split()) > 15:
+    if line[-1] in ".!?…" or len(line.split()) > 15:
         return False
     key = fold(site)
     folded = fold(line)
@@ -193,17 +199,21 @@ def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
     body = [b for b in blocks if b.kind == "paragraph"]
     if len(body) < 3:
         return blocks
+    # Teasers are unpunctuated headline-like lines of five content words or more; a real sentence of
+    # the article is never removed. The other blocks' words are counted only when there is a teaser.
+    teasers = {index: stems for index, block in enumerate(blocks)
+               if index > 0 and block.kind != "list_item" and block.text[-1] not in _TERMINAL
+               and len(stems := _stems(content_words(block.text))) >= 5 and len(block.text.split()) <= 20}
+    if not teasers:
+        return blocks
     counts: dict[str, int] = {}
-    stems_by_block = [_stems(content_words(b.text)) for b in blocks]
+    stems_by_block = [teasers.get(index) or _stems(content_words(b.text)) for index, b in enumerate(blocks)]
     for stems in stems_by_block:
         for stem in stems:
             counts[stem] = counts.get(stem, 0) + 1
     kept: list[_Block] = []
     for index, (block, stems) in enumerate(zip(blocks, stems_by_block, strict=True)):
-        shared = sum(1 for s in stems if counts[s] > 1)
-        # Teasers are unpunctuated headline-like lines; a real sentence of the article is never removed.
-        if (index > 0 and block.kind != "list_item" and block.text[-1] not in _TERMINAL and len(stems) >= 5
-                and len(block.text.split()) <= 20 and shared / len(stems) < 0.2):
+        if index in teasers and sum(1 for s in stems if counts[s] > 1) / len(stems) < 0.2:
             article.removed.append(Removed(block.text, "advert", "off_topic_line"))
             article.flag("advert_inserted")
         else:

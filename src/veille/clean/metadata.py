@@ -59,13 +59,14 @@ class Byline:
 
 
 _AUTHOR = re.compile(r"^(?:par|by|de|auteur\s*:|author\s*:)\s+(?P<name>[^|,;]{3,60}?)\s*$", re.IGNORECASE)
+_PIPE = re.compile(r"\s*\|\s*")
 _PUBLISHED = re.compile(r"^(?:publi[ée]|published|posted|mis en ligne|date)\b", re.IGNORECASE)
 
 
 def parse_byline(line: str) -> Byline | None:
     """Read a breadcrumb / by-line; None when the line is not one (it must carry a date or an author)."""
     stripped = line.strip()
-    parts = [p.strip(" >-–—") for p in re.split(r"\s*\|\s*", stripped)]
+    parts = [p.strip(" >-–—") for p in (_PIPE.split(stripped) if "|" in stripped else [stripped])]
     byline = Byline()
     crumbs: list[str] = []
     for part in parts:
@@ -74,7 +75,7 @@ def parse_byline(line: str) -> Byline | None:
         author = _AUTHOR.match(part)
         if author and not byline.author and not any(ch.isdigit() for ch in author.group("name")):
             byline.author = author.group("name").strip()
-        elif _PUBLISHED.match(part) or (parse_date(part) and len(part) < 40):
+        elif _PUBLISHED.match(part) or (len(part) < 40 and parse_date(part)):
             byline.published = byline.published or parse_date(part)
         else:
             crumbs.extend(c.strip(" -–—") for c in part.split(">") if c.strip(" -–—"))

@@ -12,12 +12,8 @@ from veille.text.normalise import fold
 from veille.text.sentences import split_sentences
 from veille.types import Removed
 
-_PUNCT = re.compile(r"[^\w ]+")
+_WORD = re.compile(r"\w+")
 _MIN_WORDS = 4
-
-
-def _key(sentence: str) -> str:
-    return " ".join(_PUNCT.sub(" ", fold(sentence)).split())
 
 
 def drop_repeated_sentences(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[Removed]]:
@@ -33,8 +29,9 @@ def drop_repeated_sentences(blocks: list[tuple[str, str]]) -> tuple[list[tuple[s
         dropped: list[str] = []
         for span in split_sentences(text):
             sentence = text[span.start:span.end]
-            key = _key(sentence)
-            if len(key.split()) >= _MIN_WORDS and key in seen:
+            words = _WORD.findall(fold(sentence))  # the key: folded words, punctuation and spacing ignored
+            key = " ".join(words)
+            if len(words) >= _MIN_WORDS and key in seen:
                 dropped.append(sentence)
                 continue
             if dropped:

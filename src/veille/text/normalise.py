@@ -63,9 +63,11 @@ def fold(text: str) -> str:
     return _RUNS.sub(" ", folded).strip()
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+@lru_cache(maxsize=8)
+def _words_of_length(min_len: int) -> re.Pattern[str]:
+    return re.compile(rf"\w{{{max(min_len, 1)},}}")  # the maximal runs of word characters that are long enough
 
 
 def content_words(text: str, min_len: int = 4) -> list[str]:
     """Folded words long enough to carry meaning (a cheap, language-neutral filter)."""
-    return [w for w in _WORD.findall(fold(text)) if len(w) >= min_len and not w.isdigit()]
+    return [w for w in _words_of_length(min_len).findall(fold(text)) if not w.isdigit()]
