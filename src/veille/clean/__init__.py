@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from veille.clean.comments import split_comments
-from veille.clean.cues import default_matcher
+from veille.clean.cues import Cue, default_matcher
 from veille.clean.metadata import breadcrumb_site, parse_byline, strip_title
 from veille.clean.repeated import drop_repeated_sentences
 from veille.sources import RawDocument
@@ -45,8 +45,8 @@ def clean_document(doc: RawDocument) -> Article:
         return article
     lines = _join_wrapped([ln for ln in normalise_text(doc.text).split("\n") if ln])
     lines = _take_header(article, lines)
-    lines = _take_comments(article, lines)
-    blocks = _classify(article, lines, frozenset(doc.headings))
+    lines, cues = _take_comments(article, lines)
+    blocks = _classify(article, lines, cues, frozenset(doc.headings))
     blocks = _drop_adverts(article, blocks)
     kept, repeated = drop_repeated_sentences([(b.text, b.kind) for b in blocks])
     if repeated:
@@ -122,37 +122,45 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
 _COMMENT_WIDGET = frozenset({"comment_widget"})
 
 
-def _take_comments(article: Article, lines: list[str]) -> list[str]:
-    """Everything from the first comment-widget line on is the comment section."""
+def _take_comments(article: Article, lines: list[str]) -> tuple[list[str], list[Cue | None]]:
+    """Everything from the first comment-widget line on is the comment section; returns the lines
+    before it with the cue of each."""
     classify = default_matcher().classify
+    cues: list[Cue | None] = []
     for index, line in enumerate(lines):
-        if classify(fold(line), _COMMENT_WIDGET) is None:
+        folded = fold(line)
+        cue = classify(folded)
+        # A line no cue matches matches no comment-widget cue either: the second look is for the few
+        # lines where a cue of another reason comes first.
+        if cue is None or (cue.reason != "comment_widget" and classify(folded, _COMMENT_WIDGET) is None):
+            cues.append(cue)
             continue
         comments, removed = split_comments(lines[index:])
         article.comments.extend(comments)
         article.removed.extend(removed)
         if comments:
             article.flag("comments_separated")
-        return lines[:index]
-    return lines
+        return lines[:index], cues
+    return lines, cues
 
 
-def _classify(article: Article, lines: list[str], known_headings: frozenset[str]) -> list[_Block]:
+_FLAGS = {"related_link": "related_links", "advert": "advert_inserted", "boilerplate": "site_chrome",
+          "metadata": "metadata_in_body", "comment_widget": "comment_widget"}
+
+
+def _classify(article: Article, lines: list[str], cues: list[Cue | None],
+              known_headings: frozenset[str]) -> list[_Block]:
     blocks: list[_Block] = []
-    classify = default_matcher().classify
-    for index, line in enumerate(lines):
+    for index, (line, cue) in enumerate(zip(lines, cues, strict=True)):
         if article.site and _is_site_line(article.site, line):
             article.removed.append(Removed(line, "boilerplate", "site_name_line"))
             article.flag("site_chrome")
             continue
-        cue = classify(fold(line))
         if cue is not None:
             article.removed.append(Removed(line, cue.reason, cue.rule))
             if cue.reason == "metadata" and index < 5 and article.site is None:
                 article.site = breadcrumb_site(line)
-            article.flag({"related_link": "related_links", "advert": "advert_inserted",
-                          "boilerplate": "site_chrome", "metadata": "metadata_in_body",
-                          "comment_widget": "comment_widget"}[cue.reason])
+            article.flag(_FLAGS[cue.reason])
             continue
         first = line[0]
         bold = (_BOLD.match(line) if first in "*_" else _MARKDOWN_HEADING.match(line) if first == "#" else None)

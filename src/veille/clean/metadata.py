@@ -68,7 +68,7 @@ def parse_byline(line: str) -> Byline | None:
     stripped = line.strip()
     parts = [p.strip(" >-–—") for p in (_PIPE.split(stripped) if "|" in stripped else [stripped])]
     byline = Byline()
-    crumbs: list[str] = []
+    others: list[str] = []
     for part in parts:
         if not part:
             continue
@@ -78,9 +78,10 @@ def parse_byline(line: str) -> Byline | None:
         elif _PUBLISHED.match(part) or (len(part) < 40 and parse_date(part)):
             byline.published = byline.published or parse_date(part)
         else:
-            crumbs.extend(c.strip(" -–—") for c in part.split(">") if c.strip(" -–—"))
+            others.append(part)
     if not (byline.author or byline.published):
         return None
+    crumbs = [c.strip(" -–—") for part in others for c in part.split(">") if c.strip(" -–—")]
     if len(crumbs) > 4 or any(len(c.split()) > 5 for c in crumbs):
         return None  # prose that happens to mention a date, not a by-line
     if crumbs:

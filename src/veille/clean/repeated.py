@@ -24,11 +24,19 @@ def drop_repeated_sentences(blocks: list[tuple[str, str]]) -> tuple[list[tuple[s
     seen: set[str] = set()
     kept: list[tuple[str, str]] = []
     removed: list[Removed] = []
+    # One call for all blocks (sentences never cross a line break), then the sentences of each block.
+    joined = "\n".join(text for text, _ in blocks)
+    spans = split_sentences(joined)
+    position = 0
+    end = -1
     for text, kind in blocks:
+        end += len(text) + 1
         pieces: list[str] = []
         dropped: list[str] = []
-        for span in split_sentences(text):
-            sentence = text[span.start:span.end]
+        while position < len(spans) and spans[position].start < end:
+            span = spans[position]
+            position += 1
+            sentence = joined[span.start:span.end]
             words = _WORD.findall(fold(sentence))  # the key: folded words, punctuation and spacing ignored
             key = " ".join(words)
             if len(words) >= _MIN_WORDS and key in seen:
