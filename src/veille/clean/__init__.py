@@ -72,7 +72,9 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def _site_hints(article: Article, lines: list[str]) -> list[str]:
     hints = [h for h in (article.site, article.url) if h]
-    hints += [ln for ln in lines if "©" in ln or "copyright" in (low := ln.lower()) or "www." in low]
+    text = "\n".join(lines)
+    if "©" in text or "copyright" in (low := text.lower()) or "www." in low:  # the lines, if any line has one
+        hints += [ln for ln in lines if "©" in ln or "copyright" in ln.lower() or "www." in ln.lower()]
     return hints
 
 

@@ -22,6 +22,7 @@ _MONTHS = {
     "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _TIME = r"(?:\s*(?:a|à|at|,|-)?\s*(?P<h>\d{1,2})\s*(?:h|:)\s*(?P<mi>\d{2})(?:\s*(?::|min)\s*(?P<s>\d{2}))?)?"
+_YEAR = re.compile(r"\d{4}")
 _DATE_FORMS = (
     re.compile(r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})" + _TIME),
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"),
@@ -33,6 +34,8 @@ _DATE_FORMS = (
 def parse_date(text: str) -> str | None:
     """An ISO 8601 date or datetime from a by-line date; no time zone is invented."""
     folded = fold(text)
+    if not _YEAR.search(folded):  # every form has one: most lines are over in one scan
+        return None
     for form in _DATE_FORMS:
         match = form.search(folded)
         if not match:
