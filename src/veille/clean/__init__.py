@@ -74,7 +74,7 @@ def _site_hints(article: Article, lines: list[str]) -> list[str]:
     hints = [h for h in (article.site, article.url) if h]
     text = "\n".join(lines)
     if "©" in text or "copyright" in (low := text.lower()) or "www." in low:  # the lines, if any line has one
-        hints += [ln for ln in lines if "©" in ln or "copyright" in ln.lower() or "www." in ln.lower()]
+        hints += [ln for ln in lines if "©" in ln or "copyright" in (low := ln.lower()) or "www." in low]
     return hints
 
 
@@ -195,9 +195,8 @@ def _is_site_line(site: str, line: str) -> bool:
 
 
 def _heading_shaped(text: str) -> bool:
-    words = text.split()
-    return (0 < len(words) <= _HEADING_MAX_WORDS and text[-1] not in _TERMINAL
-            and (text[0].isupper() or text[0].isdigit()))
+    return (text != "" and text[-1] not in _TERMINAL and (text[0].isupper() or text[0].isdigit())
+            and 0 < len(text.split()) <= _HEADING_MAX_WORDS)
 
 
 def _stems(words: list[str]) -> set[str]:

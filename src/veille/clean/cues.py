@@ -184,19 +184,10 @@ class CueMatcher:
             always=[i for i in self.always if self.cues[i].reason in reasons],
         )
 
-    def _anchored_match(self, folded: str, plan: _Plan) -> Cue | None:
-        anchored = plan.by_first.get(folded[:1], plan.other_first)
-        match = anchored.match(folded) if anchored is not None else None
-        best = int(match.lastgroup[1:]) if match is not None and match.lastgroup is not None else len(self.cues)
-        for index, required, regex in plan.guarded:
-            if index > best:
-                break
-            if required.search(folded) and regex.match(folded):
-                return self.cues[index]
-        return self.cues[best] if best < len(self.cues) else None
-
     def _free_match(self, folded: str, reasons: frozenset[str]) -> Cue | None:
-        plan = self._plan(reasons)
+        return self._free(folded, self._plan(reasons))
+
+    def _free(self, folded: str, plan: _Plan) -> Cue | None:
         candidates: Iterable[int] = plan.always
         if self._scan is not None:
             hits = [indexes for _, indexes in self._scan(folded)]
@@ -208,14 +199,21 @@ class CueMatcher:
         return None
 
     def classify(self, folded: str, reasons: frozenset[str] = REASONS) -> Cue | None:
-        plan = self._plan(reasons)
+        plan = self._plans.get(reasons) or self._plan(reasons)
         cue = plan.exact.get(folded.rstrip(" .:!"))
         if cue is not None:
             return cue
-        cue = self._anchored_match(folded, plan)
-        if cue is not None:
-            return cue
-        return self._free_match(folded, reasons) if plan.free and _chrome_shaped(folded) else None
+        anchored = plan.by_first.get(folded[:1], plan.other_first)
+        match = anchored.match(folded) if anchored is not None else None
+        best = int(match.lastgroup[1:]) if match is not None and match.lastgroup is not None else None
+        for index, required, regex in plan.guarded:
+            if best is not None and index > best:
+                break
+            if required.search(folded) and regex.match(folded):
+                return self.cues[index]
+        if best is not None:
+            return self.cues[best]
+        return self._free(folded, plan) if plan.free and _chrome_shaped(folded) else None
 
 
 @lru_cache(maxsize=1)
