@@ -11,7 +11,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from veille.clean.prefilter import first_chars, literal_prefixes, required_literals
+from veille.clean.prefilter import ANY_DIGIT, first_chars, literal_prefixes, required_literals
 from veille.errors import VeilleError
 from veille.text.normalise import fold
 
@@ -166,20 +166,23 @@ class CueMatcher:
                 guarded.append((index, literals, re.compile(source)))
             else:
                 unknown.append(index)
-        groups: dict[str, list[int]] = {}
+        # Cues led by a digit are grouped under the ASCII digits and also tried on lines that start with
+        # any other character str.isdecimal accepts.
+        digit_led = {index for index, chars in firsts.items() if ANY_DIGIT in chars}
+        groups: dict[str, set[int]] = {digit: set(digit_led) for digit in "0123456789" if digit_led}
         for index, chars in firsts.items():
-            for char in chars:
-                groups.setdefault(char, list(unknown)).append(index)
-        compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # \d alone starts 660 groups
+            for char in chars - {ANY_DIGIT}:
+                groups.setdefault(char, set(digit_led) if char.isdecimal() else set()).add(index)
+        compiled: dict[frozenset[int], re.Pattern[str] | None] = {}
         by_first = {}
         for char, indexes in groups.items():
-            key = tuple(sorted(indexes))
+            key = frozenset(indexes | set(unknown))
             if key not in compiled:
                 compiled[key] = _alternation(self.cues, list(key))
             by_first[char] = compiled[key]
         return _Plan(
             exact={pattern: cue for pattern, cue in self.exact.items() if cue.reason in reasons},
-            by_first=by_first, other_first=_alternation(self.cues, unknown), guarded=guarded,
+            by_first=by_first, other_first=_alternation(self.cues, unknown + sorted(digit_led)), guarded=guarded,
             free=frozenset(i for i in self.free if self.cues[i].reason in reasons),
             always=[i for i in self.always if self.cues[i].reason in reasons],
         )

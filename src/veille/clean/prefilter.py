@@ -15,11 +15,12 @@ from typing import Any
 
 _MAX_PREFIXES = 64
 _MAX_RANGE = 1024
-_DIGITS = frozenset(chr(code) for code in range(0x110000) if chr(code).isdecimal())  # what \d matches
+ANY_DIGIT = "\\d"  # in a set of first characters: any decimal digit (what \d and str.isdecimal accept)
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters every match of ``pattern`` starts with, or None if they are unknown or many."""
+    """The characters every match of ``pattern`` starts with (``ANY_DIGIT`` standing for the decimal
+    digits), or None if they are unknown or many."""
     try:
         parsed = sre_parse.parse(pattern)
     except Exception:  # noqa: BLE001 - an unparsable pattern is simply not prefiltered
@@ -70,7 +71,7 @@ def _charset(items: list[Any]) -> set[str] | None:
         elif op is sre.RANGE and av[1] - av[0] < _MAX_RANGE:
             chars.update(map(chr, range(av[0], av[1] + 1)))
         elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
-            chars |= _DIGITS
+            chars.add(ANY_DIGIT)
         else:
             return None
     return chars

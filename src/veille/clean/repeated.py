@@ -13,6 +13,7 @@ from veille.text.sentences import split_sentences
 from veille.types import Removed
 
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)  # the same words in an ASCII text, found faster
 _MIN_WORDS = 4
 
 
@@ -37,7 +38,8 @@ def drop_repeated_sentences(blocks: list[tuple[str, str]]) -> tuple[list[tuple[s
             span = spans[position]
             position += 1
             sentence = joined[span.start:span.end]
-            words = _WORD.findall(fold(sentence))  # the key: folded words, punctuation and spacing ignored
+            folded = fold(sentence)  # the key: folded words, punctuation and spacing ignored
+            words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
             key = " ".join(words)
             if len(words) >= _MIN_WORDS and key in seen:
                 dropped.append(sentence)

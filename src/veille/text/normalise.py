@@ -64,10 +64,13 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _words_of_length(min_len: int) -> re.Pattern[str]:
-    return re.compile(rf"\w{{{max(min_len, 1)},}}")  # the maximal runs of word characters that are long enough
+def _words_of_length(min_len: int, ascii_only: bool) -> re.Pattern[str]:
+    # The maximal runs of word characters that are long enough; in an ASCII text, re.ASCII finds the
+    # same runs faster.
+    return re.compile(rf"\w{{{max(min_len, 1)},}}", re.ASCII if ascii_only else 0)
 
 
 def content_words(text: str, min_len: int = 4) -> list[str]:
     """Folded words long enough to carry meaning (a cheap, language-neutral filter)."""
-    return [w for w in _words_of_length(min_len).findall(fold(text)) if not w.isdigit()]
+    folded = fold(text)
+    return [w for w in _words_of_length(min_len, folded.isascii()).findall(folded) if not w.isdigit()]
