@@ -52,7 +52,7 @@ def clean_document(doc: RawDocument) -> Article:
     if repeated:
         article.removed.extend(repeated)
         article.flag("repeated_content")
-    _assemble(article, [_Block(text, kind) for text, kind in kept])
+    _assemble(article, kept)
     if not article.text:
         article.flag("empty_after_cleaning")
     return article
@@ -178,9 +178,8 @@ def _classify(article: Article, lines: list[str], cues: list[Cue | None],
             blocks.append(_Block(line[bullet.end():].strip(), "list_item"))
             continue
         blocks.append(_Block(line, "paragraph"))
-    for i, block in enumerate(blocks):
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if block.kind == "paragraph" and following is not None and _heading_shaped(block.text):
+    for block in blocks[:-1]:  # a heading has something after it
+        if block.kind == "paragraph" and _heading_shaped(block.text):
             block.kind = "heading"
     return blocks
 
@@ -230,15 +229,15 @@ def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
     return kept
 
 
-def _assemble(article: Article, blocks: list[_Block]) -> None:
+def _assemble(article: Article, blocks: list[tuple[str, str]]) -> None:
     parts: list[str] = []
     offset = 0
-    for block in blocks:
-        if not block.text:
+    for text, kind in blocks:
+        if not text:
             continue
         if parts:
             offset += 1
-        article.paragraphs.append(Paragraph(offset, offset + len(block.text), block.kind))
-        parts.append(block.text)
-        offset += len(block.text)
+        article.paragraphs.append(Paragraph(offset, offset + len(text), kind))
+        parts.append(text)
+        offset += len(text)
     article.text = "\n".join(parts)
