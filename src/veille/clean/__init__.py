@@ -70,11 +70,15 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return joined
 
 
+def _names_a_site(text: str) -> bool:
+    low = text.lower()
+    return "©" in text or "copyright" in low or "www." in low
+
+
 def _site_hints(article: Article, lines: list[str]) -> list[str]:
     hints = [h for h in (article.site, article.url) if h]
-    text = "\n".join(lines)
-    if "©" in text or "copyright" in (low := text.lower()) or "www." in low:  # the lines, if any line has one
-        hints += [ln for ln in lines if "©" in ln or "copyright" in (low := ln.lower()) or "www." in low]
+    if _names_a_site("\n".join(lines)):  # most texts have no such line: one look at the whole text
+        hints += [ln for ln in lines if _names_a_site(ln)]
     return hints
 
 
