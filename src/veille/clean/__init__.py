@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from veille.clean.comments import split_comments
-from veille.clean.cues import classify_line
+from veille.clean.cues import Cue, default_matcher
 from veille.clean.metadata import breadcrumb_site, parse_byline, strip_title
 from veille.clean.repeated import drop_repeated_sentences
 from veille.sources import RawDocument
@@ -19,6 +19,7 @@ from veille.text.normalise import content_words, fold, normalise_text
 from veille.types import Article, Paragraph, Removed
 
 _BULLET = re.compile(r"^(?:[-*•·▪►●◦–—]|\d{1,2}[.)])\s+")
+_BULLET_FIRST = frozenset("-*•·▪►●◦–—")  # or a digit (\d is str.isdecimal): lines that may be list items
 _BOLD = re.compile(r"^\*\*(.+?)\*\*$|^__(.+?)__$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+)$")
 _TERMINAL = ".!?…;:,»\")”"
@@ -44,14 +45,14 @@ def clean_document(doc: RawDocument) -> Article:
         return article
     lines = _join_wrapped([ln for ln in normalise_text(doc.text).split("\n") if ln])
     lines = _take_header(article, lines)
-    lines = _take_comments(article, lines)
-    blocks = _classify(article, lines, frozenset(doc.headings))
+    lines, cues = _take_comments(article, lines)
+    blocks = _classify(article, lines, cues, frozenset(doc.headings))
     blocks = _drop_adverts(article, blocks)
     kept, repeated = drop_repeated_sentences([(b.text, b.kind) for b in blocks])
     if repeated:
         article.removed.extend(repeated)
         article.flag("repeated_content")
-    _assemble(article, [_Block(text, kind) for text, kind in kept])
+    _assemble(article, kept)
     if not article.text:
         article.flag("empty_after_cleaning")
     return article
@@ -69,9 +70,15 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return joined
 
 
+def _names_a_site(text: str) -> bool:
+    low = text.lower()
+    return "©" in text or "copyright" in low or "www." in low
+
+
 def _site_hints(article: Article, lines: list[str]) -> list[str]:
     hints = [h for h in (article.site, article.url) if h]
-    hints += [ln for ln in lines if "©" in ln or "copyright" in ln.lower() or "www." in ln.lower()]
+    if _names_a_site("\n".join(lines)):  # most texts have no such line: one look at the whole text
+        hints += [ln for ln in lines if _names_a_site(ln)]
     return hints
 
 
@@ -84,13 +91,13 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
         title_line, rest = lines[0], lines[1:]
     else:
         title_line = article.title or ""
-    bylines = [(i, parse_byline(line)) for i, line in enumerate(rest[:5])]
     hints = _site_hints(article, lines)
     given_site = article.site  # from the source's own metadata (HTML, JSONL): it wins
-    for i, byline in bylines:
+    for i, line in enumerate(rest[:5]):
+        byline = parse_byline(line)
         if byline is None:
             continue
-        article.removed.append(Removed(rest[i], "metadata", byline.rule))
+        article.removed.append(Removed(line, "metadata", byline.rule))
         article.author = article.author or byline.author
         if byline.published and not article.published:
             article.published, article.published_rule = byline.published, "byline"
@@ -118,38 +125,51 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
     return kept
 
 
-def _take_comments(article: Article, lines: list[str]) -> list[str]:
-    """Everything from the first comment-widget line on is the comment section."""
+_COMMENT_WIDGET = frozenset({"comment_widget"})
+
+
+def _take_comments(article: Article, lines: list[str]) -> tuple[list[str], list[Cue | None]]:
+    """Everything from the first comment-widget line on is the comment section; returns the lines
+    before it with the cue of each."""
+    classify = default_matcher().classify
+    cues: list[Cue | None] = []
     for index, line in enumerate(lines):
-        cue = classify_line(line, frozenset({"comment_widget"}))
-        if cue is None:
+        folded = fold(line)
+        cue = classify(folded)
+        # A line no cue matches matches no comment-widget cue either: the second look is for the few
+        # lines where a cue of another reason comes first.
+        if cue is None or (cue.reason != "comment_widget" and classify(folded, _COMMENT_WIDGET) is None):
+            cues.append(cue)
             continue
         comments, removed = split_comments(lines[index:])
         article.comments.extend(comments)
         article.removed.extend(removed)
         if comments:
             article.flag("comments_separated")
-        return lines[:index]
-    return lines
+        return lines[:index], cues
+    return lines, cues
 
 
-def _classify(article: Article, lines: list[str], known_headings: frozenset[str]) -> list[_Block]:
+_FLAGS = {"related_link": "related_links", "advert": "advert_inserted", "boilerplate": "site_chrome",
+          "metadata": "metadata_in_body", "comment_widget": "comment_widget"}
+
+
+def _classify(article: Article, lines: list[str], cues: list[Cue | None],
+              known_headings: frozenset[str]) -> list[_Block]:
     blocks: list[_Block] = []
-    for index, line in enumerate(lines):
-        if _is_site_line(article.site, line):
+    for index, (line, cue) in enumerate(zip(lines, cues, strict=True)):
+        if article.site and _is_site_line(article.site, line):
             article.removed.append(Removed(line, "boilerplate", "site_name_line"))
             article.flag("site_chrome")
             continue
-        cue = classify_line(line)
         if cue is not None:
             article.removed.append(Removed(line, cue.reason, cue.rule))
             if cue.reason == "metadata" and index < 5 and article.site is None:
                 article.site = breadcrumb_site(line)
-            article.flag({"related_link": "related_links", "advert": "advert_inserted",
-                          "boilerplate": "site_chrome", "metadata": "metadata_in_body",
-                          "comment_widget": "comment_widget"}[cue.reason])
+            article.flag(_FLAGS[cue.reason])
             continue
-        bold = _BOLD.match(line) or _MARKDOWN_HEADING.match(line)
+        first = line[0]
+        bold = (_BOLD.match(line) if first in "*_" else _MARKDOWN_HEADING.match(line) if first == "#" else None)
         if bold:
             article.flag("template_artifact")
             blocks.append(_Block(next(g for g in bold.groups() if g).strip(), "heading"))
@@ -157,21 +177,20 @@ def _classify(article: Article, lines: list[str], known_headings: frozenset[str]
         if line in known_headings:
             blocks.append(_Block(line, "heading"))
             continue
-        bullet = _BULLET.match(line)
+        bullet = _BULLET.match(line) if first in _BULLET_FIRST or first.isdecimal() else None
         if bullet:
             blocks.append(_Block(line[bullet.end():].strip(), "list_item"))
             continue
         blocks.append(_Block(line, "paragraph"))
-    for i, block in enumerate(blocks):
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if block.kind == "paragraph" and following is not None and _heading_shaped(block.text):
+    for block in blocks[:-1]:  # a heading has something after it
+        if block.kind == "paragraph" and _heading_shaped(block.text):
             block.kind = "heading"
     return blocks
 
 
-def _is_site_line(site: str | None, line: str) -> bool:
+def _is_site_line(site: str, line: str) -> bool:
     """A tagline or credit that opens with the site's own name (« Horizons Asie avec AFP »)."""
-    if not site or line[-1] in ".!?…" or len(line.split()) > 15:
+    if line[-1] in ".!?…" or len(line.split()) > 15:
         return False
     key = fold(site)
     folded = fold(line)
@@ -179,9 +198,8 @@ def _is_site_line(site: str | None, line: str) -> bool:
 
 
 def _heading_shaped(text: str) -> bool:
-    words = text.split()
-    return (0 < len(words) <= _HEADING_MAX_WORDS and text[-1] not in _TERMINAL
-            and (text[0].isupper() or text[0].isdigit()))
+    return (text != "" and text[-1] not in _TERMINAL and (text[0].isupper() or text[0].isdigit())
+            and 0 < len(text.split()) <= _HEADING_MAX_WORDS)
 
 
 def _stems(words: list[str]) -> set[str]:
@@ -193,17 +211,21 @@ def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
     body = [b for b in blocks if b.kind == "paragraph"]
     if len(body) < 3:
         return blocks
+    # Teasers are unpunctuated headline-like lines of five content words or more; a real sentence of
+    # the article is never removed. The other blocks' words are counted only when there is a teaser.
+    teasers = {index: stems for index, block in enumerate(blocks)
+               if index > 0 and block.kind != "list_item" and block.text[-1] not in _TERMINAL
+               and len(stems := _stems(content_words(block.text))) >= 5 and len(block.text.split()) <= 20}
+    if not teasers:
+        return blocks
     counts: dict[str, int] = {}
-    stems_by_block = [_stems(content_words(b.text)) for b in blocks]
+    stems_by_block = [teasers.get(index) or _stems(content_words(b.text)) for index, b in enumerate(blocks)]
     for stems in stems_by_block:
         for stem in stems:
             counts[stem] = counts.get(stem, 0) + 1
     kept: list[_Block] = []
     for index, (block, stems) in enumerate(zip(blocks, stems_by_block, strict=True)):
-        shared = sum(1 for s in stems if counts[s] > 1)
-        # Teasers are unpunctuated headline-like lines; a real sentence of the article is never removed.
-        if (index > 0 and block.kind != "list_item" and block.text[-1] not in _TERMINAL and len(stems) >= 5
-                and len(block.text.split()) <= 20 and shared / len(stems) < 0.2):
+        if index in teasers and sum(1 for s in stems if counts[s] > 1) / len(stems) < 0.2:
             article.removed.append(Removed(block.text, "advert", "off_topic_line"))
             article.flag("advert_inserted")
         else:
@@ -211,15 +233,15 @@ def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
     return kept
 
 
-def _assemble(article: Article, blocks: list[_Block]) -> None:
+def _assemble(article: Article, blocks: list[tuple[str, str]]) -> None:
     parts: list[str] = []
     offset = 0
-    for block in blocks:
-        if not block.text:
+    for text, kind in blocks:
+        if not text:
             continue
         if parts:
             offset += 1
-        article.paragraphs.append(Paragraph(offset, offset + len(block.text), block.kind))
-        parts.append(block.text)
-        offset += len(block.text)
+        article.paragraphs.append(Paragraph(offset, offset + len(text), kind))
+        parts.append(text)
+        offset += len(text)
     article.text = "\n".join(parts)

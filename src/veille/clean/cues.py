@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from veille.clean.prefilter import literal_prefixes
+from veille.clean.prefilter import ANY_DIGIT, first_chars, literal_prefixes, required_literals
 from veille.errors import VeilleError
 from veille.text.normalise import fold
 
@@ -81,20 +82,40 @@ def _chrome_shaped(folded: str) -> bool:
     return size <= MAX_FREE_CUE_LINE or (size <= MAX_UNPUNCTUATED_LINE and folded[-1] not in '.!?"')
 
 
-def _anchored(cues: list[Cue], indexes: list[int]) -> re.Pattern[str] | None:
-    starts = []
-    for index in indexes:
-        cue = cues[index]
-        if cue.match == "prefix":
-            starts.append(f"(?P<c{index}>{re.escape(cue.pattern)}(?![^\\W_]))")
-        elif cue.match == "regex" and cue.pattern.startswith("^"):
-            starts.append(f"(?P<c{index}>{cue.pattern[1:]})")
+def _anchored_source(cue: Cue) -> str | None:
+    """The cue as a pattern matched at the start of the line, or None for a cue that may match anywhere."""
+    if cue.match == "prefix":
+        return f"{re.escape(cue.pattern)}(?![^\\W_])"
+    if cue.match == "regex" and cue.pattern.startswith("^"):
+        return cue.pattern[1:]
+    return None
+
+
+def _alternation(cues: list[Cue], indexes: list[int]) -> re.Pattern[str] | None:
+    """One pattern for the anchored cues ``indexes``; the first listed that matches names the group."""
+    starts = [f"(?P<c{index}>{_anchored_source(cues[index])})" for index in sorted(indexes)]
     return re.compile("|".join(starts)) if starts else None
 
 
+@dataclass(slots=True)
+class _Plan:
+    """The cues of one set of reasons, arranged so that a line tries only those that could match."""
+
+    exact: dict[str, Cue]
+    # Anchored cues by the first character of their matches (those with an unknown one are in every
+    # alternation); ``other_first`` serves lines starting with any other character.
+    by_first: dict[str, re.Pattern[str] | None]
+    other_first: re.Pattern[str] | None
+    # Anchored cues with an unknown first character but a literal every match contains (a breadcrumb's
+    # « > »): tried one by one, in file order, only when the literal is in the line.
+    guarded: list[tuple[int, re.Pattern[str], re.Pattern[str]]]
+    free: frozenset[int]
+    always: list[int]
+
+
 class CueMatcher:
-    """The cues of a file, compiled for speed: a dict of exact lines, one alternation of the cues
-    anchored at the line start, and an Aho-Corasick prefilter (literal prefixes) in front of the cues
+    """The cues of a file, compiled for speed: a dict of exact lines, the cues anchored at the line start
+    grouped by their first character, and an Aho-Corasick prefilter (literal prefixes) in front of the cues
     that may match anywhere, so that a line is folded once and only plausible cues are tried."""
 
     def __init__(self, cues: list[Cue]) -> None:
@@ -117,36 +138,85 @@ class CueMatcher:
                     by_prefix.setdefault(prefix, []).append(index)
         for prefix, indexes in by_prefix.items():
             self.automaton.add_word(prefix, tuple(indexes))
+        self._scan = self.automaton.iter if by_prefix else None
         if by_prefix:
             self.automaton.make_automaton()
-        self._anchored: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._plans: dict[frozenset[str], _Plan] = {}
 
-    def _anchored_for(self, reasons: frozenset[str]) -> re.Pattern[str] | None:
-        if reasons not in self._anchored:
-            indexes = [i for i, cue in enumerate(self.cues) if cue.reason in reasons]
-            self._anchored[reasons] = _anchored(self.cues, indexes)
-        return self._anchored[reasons]
+    def _plan(self, reasons: frozenset[str]) -> _Plan:
+        plan = self._plans.get(reasons)
+        if plan is None:
+            plan = self._plans[reasons] = self._make_plan(reasons)
+        return plan
+
+    def _make_plan(self, reasons: frozenset[str]) -> _Plan:
+        firsts: dict[int, frozenset[str]] = {}
+        unknown: list[int] = []
+        guarded: list[tuple[int, re.Pattern[str], re.Pattern[str]]] = []
+        for index, cue in enumerate(self.cues):
+            source = _anchored_source(cue)
+            if source is None or cue.reason not in reasons:
+                continue
+            chars = first_chars(source)
+            required = None if chars else required_literals(source)
+            if chars:
+                firsts[index] = chars
+            elif required:
+                literals = re.compile("|".join(re.escape(literal) for literal in sorted(required)))
+                guarded.append((index, literals, re.compile(source)))
+            else:
+                unknown.append(index)
+        # Cues led by a digit are grouped under the ASCII digits and also tried on lines that start with
+        # any other character str.isdecimal accepts.
+        digit_led = {index for index, chars in firsts.items() if ANY_DIGIT in chars}
+        groups: dict[str, set[int]] = {digit: set(digit_led) for digit in "0123456789" if digit_led}
+        for index, chars in firsts.items():
+            for char in chars - {ANY_DIGIT}:
+                groups.setdefault(char, set(digit_led) if char.isdecimal() else set()).add(index)
+        compiled: dict[frozenset[int], re.Pattern[str] | None] = {}
+        by_first = {}
+        for char, indexes in groups.items():
+            key = frozenset(indexes | set(unknown))
+            if key not in compiled:
+                compiled[key] = _alternation(self.cues, list(key))
+            by_first[char] = compiled[key]
+        return _Plan(
+            exact={pattern: cue for pattern, cue in self.exact.items() if cue.reason in reasons},
+            by_first=by_first, other_first=_alternation(self.cues, unknown + sorted(digit_led)), guarded=guarded,
+            free=frozenset(i for i in self.free if self.cues[i].reason in reasons),
+            always=[i for i in self.always if self.cues[i].reason in reasons],
+        )
 
     def _free_match(self, folded: str, reasons: frozenset[str]) -> Cue | None:
-        candidates = set(self.always)
-        if self.automaton.kind == ahocorasick.AHOCORASICK:
-            for _, indexes in self.automaton.iter(folded):
-                candidates.update(indexes)
+        return self._free(folded, self._plan(reasons))
+
+    def _free(self, folded: str, plan: _Plan) -> Cue | None:
+        candidates: Iterable[int] = plan.always
+        if self._scan is not None:
+            hits = [indexes for _, indexes in self._scan(folded)]
+            if hits:
+                candidates = set(plan.always).union(*hits)
         for index in sorted(candidates):  # file order: the first cue listed wins
-            cue = self.cues[index]
-            if cue.reason in reasons and self.free[index].search(folded):
-                return cue
+            if index in plan.free and self.free[index].search(folded):
+                return self.cues[index]
         return None
 
     def classify(self, folded: str, reasons: frozenset[str] = REASONS) -> Cue | None:
-        cue = self.exact.get(folded.rstrip(" .:!"))
-        if cue is not None and cue.reason in reasons:
+        plan = self._plans.get(reasons) or self._plan(reasons)
+        cue = plan.exact.get(folded.rstrip(" .:!"))
+        if cue is not None:
             return cue
-        anchored = self._anchored_for(reasons)
+        anchored = plan.by_first.get(folded[:1], plan.other_first)
         match = anchored.match(folded) if anchored is not None else None
-        if match is not None and match.lastgroup is not None:
-            return self.cues[int(match.lastgroup[1:])]
-        return self._free_match(folded, reasons) if _chrome_shaped(folded) else None
+        best = int(match.lastgroup[1:]) if match is not None and match.lastgroup is not None else None
+        for index, required, regex in plan.guarded:
+            if best is not None and index > best:
+                break
+            if required.search(folded) and regex.match(folded):
+                return self.cues[index]
+        if best is not None:
+            return self.cues[best]
+        return self._free(folded, plan) if plan.free and _chrome_shaped(folded) else None
 
 
 @lru_cache(maxsize=1)

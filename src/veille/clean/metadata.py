@@ -22,6 +22,7 @@ _MONTHS = {
     "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _TIME = r"(?:\s*(?:a|à|at|,|-)?\s*(?P<h>\d{1,2})\s*(?:h|:)\s*(?P<mi>\d{2})(?:\s*(?::|min)\s*(?P<s>\d{2}))?)?"
+_YEAR = re.compile(r"\d{4}")
 _DATE_FORMS = (
     re.compile(r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})" + _TIME),
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"),
@@ -33,6 +34,8 @@ _DATE_FORMS = (
 def parse_date(text: str) -> str | None:
     """An ISO 8601 date or datetime from a by-line date; no time zone is invented."""
     folded = fold(text)
+    if not _YEAR.search(folded):  # every form has one: most lines are over in one scan
+        return None
     for form in _DATE_FORMS:
         match = form.search(folded)
         if not match:
@@ -59,27 +62,29 @@ class Byline:
 
 
 _AUTHOR = re.compile(r"^(?:par|by|de|auteur\s*:|author\s*:)\s+(?P<name>[^|,;]{3,60}?)\s*$", re.IGNORECASE)
+_PIPE = re.compile(r"\s*\|\s*")
 _PUBLISHED = re.compile(r"^(?:publi[ée]|published|posted|mis en ligne|date)\b", re.IGNORECASE)
 
 
 def parse_byline(line: str) -> Byline | None:
     """Read a breadcrumb / by-line; None when the line is not one (it must carry a date or an author)."""
     stripped = line.strip()
-    parts = [p.strip(" >-–—") for p in re.split(r"\s*\|\s*", stripped)]
+    parts = [p.strip(" >-–—") for p in (_PIPE.split(stripped) if "|" in stripped else [stripped])]
     byline = Byline()
-    crumbs: list[str] = []
+    others: list[str] = []
     for part in parts:
         if not part:
             continue
         author = _AUTHOR.match(part)
         if author and not byline.author and not any(ch.isdigit() for ch in author.group("name")):
             byline.author = author.group("name").strip()
-        elif _PUBLISHED.match(part) or (parse_date(part) and len(part) < 40):
+        elif _PUBLISHED.match(part) or (len(part) < 40 and parse_date(part)):
             byline.published = byline.published or parse_date(part)
         else:
-            crumbs.extend(c.strip(" -–—") for c in part.split(">") if c.strip(" -–—"))
+            others.append(part)
     if not (byline.author or byline.published):
         return None
+    crumbs = [c.strip(" -–—") for part in others for c in part.split(">") if c.strip(" -–—")]
     if len(crumbs) > 4 or any(len(c.split()) > 5 for c in crumbs):
         return None  # prose that happens to mention a date, not a by-line
     if crumbs:

@@ -12,12 +12,9 @@ from veille.text.normalise import fold
 from veille.text.sentences import split_sentences
 from veille.types import Removed
 
-_PUNCT = re.compile(r"[^\w ]+")
+_WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)  # the same words in an ASCII text, found faster
 _MIN_WORDS = 4
-
-
-def _key(sentence: str) -> str:
-    return " ".join(_PUNCT.sub(" ", fold(sentence)).split())
 
 
 def drop_repeated_sentences(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[Removed]]:
@@ -28,13 +25,23 @@ def drop_repeated_sentences(blocks: list[tuple[str, str]]) -> tuple[list[tuple[s
     seen: set[str] = set()
     kept: list[tuple[str, str]] = []
     removed: list[Removed] = []
+    # One call for all blocks (sentences never cross a line break), then the sentences of each block.
+    joined = "\n".join(text for text, _ in blocks)
+    spans = split_sentences(joined)
+    position = 0
+    end = -1
     for text, kind in blocks:
+        end += len(text) + 1
         pieces: list[str] = []
         dropped: list[str] = []
-        for span in split_sentences(text):
-            sentence = text[span.start:span.end]
-            key = _key(sentence)
-            if len(key.split()) >= _MIN_WORDS and key in seen:
+        while position < len(spans) and spans[position].start < end:
+            span = spans[position]
+            position += 1
+            sentence = joined[span.start:span.end]
+            folded = fold(sentence)  # the key: folded words, punctuation and spacing ignored
+            words = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
+            key = " ".join(words)
+            if len(words) >= _MIN_WORDS and key in seen:
                 dropped.append(sentence)
                 continue
             if dropped:

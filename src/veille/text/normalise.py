@@ -6,9 +6,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Horizontal white space other than the plain space; each run of it and of spaces becomes one space.
+_ODD_SPACES = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000"
+_SPACE_RUN = re.compile(" {2,}")
 _RUNS = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ODD = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200b\u202f\u205f\u3000]")  # both of the above
 _QUOTES = {ord(k): v for k, v in {"’": "'", "‘": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"'}.items()}
 
 
@@ -18,10 +21,20 @@ def normalise_text(raw: str) -> str:
     The cleaned text keeps the author's characters (typographic apostrophes and quotes stay):
     offsets point into this text, and analysts quote from it.
     """
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", raw)
     text = text.replace("\ufeff", "").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # One scan for what is rare (a substitution over every space of the text would cost more than the
+    # rest of normalisation): control characters go, odd spaces become spaces, then runs of spaces one.
+    if _ODD.search(text):
+        text = _CONTROL.sub("", text)
+        for space in _ODD_SPACES:
+            if space in text:
+                text = text.replace(space, " ")
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return "\n".join([line.strip() for line in text.split("\n")])
 
 
 def _latin_table() -> dict[int, str]:
@@ -45,12 +58,19 @@ def fold(text: str) -> str:
     if not folded.isascii():  # other scripts and compatibility characters: the general (slower) path
         decomposed = unicodedata.normalize("NFKD", folded)
         folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if folded.isprintable() and "  " not in folded:  # no white space but single spaces: nothing to collapse
+        return folded.strip()
     return _RUNS.sub(" ", folded).strip()
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+@lru_cache(maxsize=8)
+def _words_of_length(min_len: int, ascii_only: bool) -> re.Pattern[str]:
+    # The maximal runs of word characters that are long enough; in an ASCII text, re.ASCII finds the
+    # same runs faster.
+    return re.compile(rf"\w{{{max(min_len, 1)},}}", re.ASCII if ascii_only else 0)
 
 
 def content_words(text: str, min_len: int = 4) -> list[str]:
     """Folded words long enough to carry meaning (a cheap, language-neutral filter)."""
-    return [w for w in _WORD.findall(fold(text)) if len(w) >= min_len and not w.isdigit()]
+    folded = fold(text)
+    return [w for w in _words_of_length(min_len, folded.isascii()).findall(folded) if not w.isdigit()]
