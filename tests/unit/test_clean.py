@@ -215,3 +215,9 @@ def test_corroborated_title_suffix_names_the_site_over_a_section_crumb() -> None
     a = clean(f"Port traffic falls again - The Harbour Post\nBusiness | Europe | By Ann Lee | March 3, 2024\n"
               f"{PARA_EN}\n© 2024 The Harbour Post")
     assert (a.site, a.section, a.author) == ("The Harbour Post", "Europe", "Ann Lee")
+
+
+def test_bold_markup_around_nothing_is_removed_not_a_heading() -> None:
+    article = clean(f"Titre\n{PARA_FR}\n** **\n{PARA_FR2}\n{PARA_FR3}")
+    assert body(article).split("\n") == [PARA_FR, PARA_FR2, PARA_FR3]
+    assert reasons(article)["boilerplate"] == ["** **"] and "template_artifact" in article.flags

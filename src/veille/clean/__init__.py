@@ -172,7 +172,11 @@ def _classify(article: Article, lines: list[str], cues: list[Cue | None],
         bold = (_BOLD.match(line) if first in "*_" else _MARKDOWN_HEADING.match(line) if first == "#" else None)
         if bold:
             article.flag("template_artifact")
-            blocks.append(_Block(next(g for g in bold.groups() if g).strip(), "heading"))
+            heading = next(g for g in bold.groups() if g).strip()
+            if heading:
+                blocks.append(_Block(heading, "heading"))
+            else:  # « ** ** »: markup around nothing
+                article.removed.append(Removed(line, "boilerplate", "empty_markup"))
             continue
         if line in known_headings:
             blocks.append(_Block(line, "heading"))
