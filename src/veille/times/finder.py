@@ -21,8 +21,17 @@ _LEFT_TOKENS = 5
 _CACHE_LIMIT = 100_000  # entries of a grammar's per-token caches (a language's vocabulary fits)
 
 
+# ``str.lower`` of each Latin-1 character, which is one Latin-1 character: ``bytes.translate`` lowers a
+# Latin-1 text (most French and English texts) many times faster than ``str.lower``.
+_LATIN1_LOWER = bytes(ord(chr(i).lower()) for i in range(256))
+
+
 def _lower(text: str) -> str:
     """Lower-case without changing offsets (a few characters, such as « İ », grow when lowered)."""
+    try:
+        return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+    except UnicodeEncodeError:
+        pass
     low = text.lower()
     if len(low) == len(text):
         return low
