@@ -22,7 +22,7 @@ _CACHE_LIMIT = 100_000  # entries of a grammar's per-token caches (a language's 
 
 
 # ``str.lower`` of each Latin-1 character, which is one Latin-1 character: ``bytes.translate`` lowers a
-# Latin-1 text (most French and English texts) many times faster than ``str.lower``.
+# Latin-1 text (most French and English texts) several times faster than ``str.lower``.
 _LATIN1_LOWER = bytes(ord(chr(i).lower()) for i in range(256))
 
 
