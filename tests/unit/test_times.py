@@ -344,3 +344,14 @@ def test_modifier_precheck_keeps_every_modifier() -> None:
 def test_in_n_units_after_a_superlative_is_a_span(text: str, value: str, kind: str) -> None:
     refs = [r for r in find_times(text, "2024-11-05", "en") if text[r.start:r.end].startswith("in ")]
     assert (refs[-1].value, refs[-1].type) == (value, kind)
+
+
+def test_lower_is_str_lower_with_the_offsets_kept() -> None:
+    from veille.times.finder import _lower
+
+    latin1 = "".join(chr(i) for i in range(256))
+    assert _lower(latin1) == latin1.lower()
+    for text in _texts():
+        assert _lower(text) == text.lower()
+    # Outside Latin-1: str.lower, except for the characters that would grow.
+    assert _lower("İSTANBUL, le 3 MAI ’24") == "İstanbul, le 3 mai ’24"

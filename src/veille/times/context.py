@@ -26,8 +26,9 @@ def _tense_pattern(lang: str) -> re.Pattern[str]:
     if lang == "fr":
         # The simple future of any verb (« sera », « rouvrira », « auront ») is a future cue: a whole
         # word of at least two letters before the ending.
-        # (``[atsz]`` first: most words end otherwise and fail there at once.)
-        fut += r"|\w++(?![\w'’])(?<=[atsz])(?:(?<=\w\wra)|(?<=\w\wront)|(?<=\w\wrons)|(?<=\w\wrez))(?<!\bfront)"
+        # (``[atsz]`` first: most words end otherwise and fail there at once. After the possessive run no word
+        # character can follow: only an apostrophe is left to rule out.)
+        fut += r"|\w++(?!['’])(?<=[atsz])(?:(?<=\w\wra)|(?<=\w\wront)|(?<=\w\wrons)|(?<=\w\wrez))(?<!\bfront)"
     return re.compile(r"[^\w'’](?:(?P<future>" + fut + r")|(?P<past>" + alt(lex.cls("past_word")) + "))")
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import ahocorasick
 
-from veille.times.shapes import Known, may_reach
+from veille.times.shapes import Known, may_reach, prepare
 from veille.times.tables import Lexicon, lexicon
 
 # A token as the finder sees it: a run of letters or digits, keeping a trailing elision apostrophe
@@ -218,6 +218,7 @@ def compile_grammar(
             raise ValueError(f"times grammar {lang}: rule {spec.name}: {exc}") from exc
         rule = Rule(spec.name, rx, spec.handler, i, f"{lang}.{spec.name}")
         rules.append(rule)
+        prepare(rx.pattern)
         for key in _starts(spec, classes):
             first.setdefault(key, []).append(rule)
 

@@ -29,7 +29,10 @@ _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|[%€$£])")
 
 def grp(m: re.Match[str], name: str) -> str | None:
     """The group ``name`` of ``m``, None when it did not match or the rule has no such group."""
-    return m.group(name) if name in m.re.groupindex else None
+    try:  # most asked groups exist: cheaper than looking the name up in ``m.re.groupindex`` first
+        return m.group(name)
+    except IndexError:
+        return None
 
 
 def ref(start: int, end: int, value: str | None, type_: str, anchor: date | None = None) -> TimeRef:

@@ -13,6 +13,7 @@ before) but never drops one that can.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import re
 from functools import cache
@@ -137,6 +138,12 @@ class _Walk:
 @cache
 def _parsed(pattern: str) -> Any:
     return P.parse(pattern)
+
+
+def prepare(pattern: str) -> None:
+    """Parse ``pattern`` for ``may_reach`` now, while the grammar is built, not when a text first needs it."""
+    with contextlib.suppress(Exception):  # as in ``may_reach``: a pattern the walk cannot read is kept
+        _parsed(pattern)
 
 
 def may_reach(pattern: str, known: Known, need: int) -> bool:
