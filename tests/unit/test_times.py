@@ -358,6 +358,24 @@ def test_latin1_tense_pattern_matches_as_the_unicode_one(lang: str) -> None:
         assert got == [(m.span(), m.lastgroup) for m in _tense_pattern(lang).finditer(text)], repr(ch)
 
 
+def test_number_trigger_describes_the_text_after_it() -> None:
+    """What ``rules_at`` is told of a number holds: each known position may hold the text's character."""
+    from veille.times.finder import _number_trigger
+    from veille.times.grammar import grammar
+
+    g = grammar("fr")
+    extra = ["3 000 soldats", "12.500 ans", "1\u202f000\xa0jours", "2 00", "4 0000 x", "7 000", "5 ²³⁴ ans"]
+    for text in [*_texts(), *extra]:
+        low = text.lower()
+        for pos, ch in enumerate(low):
+            if not ch.isdigit():
+                continue
+            known = _number_trigger(g, low, pos)
+            for j, chars in enumerate(known or ()):
+                nxt = low[pos + j : pos + j + 1]
+                assert nxt in chars if nxt else chars == "", (low, pos, known)
+
+
 def test_modifier_precheck_keeps_every_modifier() -> None:
     from veille.times import finder
     from veille.types import TimeRef
