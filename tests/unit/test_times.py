@@ -312,6 +312,70 @@ def test_tense_cues_match_the_plain_pattern() -> None:
             assert got == [(m.start(), m.end(), m.lastgroup) for m in plain.finditer(low, lo, hi)], low[lo:hi]
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_tense_is_the_nearest_cue_of_the_whole_window(lang: str) -> None:
+    """The scan that starts near the expression finds the cue a scan of the whole clause window finds."""
+    from veille.times.context import _BOUNDARY, Ctx, _tense_pattern
+    from veille.times.grammar import grammar
+
+    def plain(low: str, start: int, end: int) -> str | None:
+        lo, hi = max(0, start - 100), min(len(low), end + 100)
+        cuts = [m.end() for m in _BOUNDARY.finditer(low[lo:start])]
+        lo += cuts[-1] if cuts else 0
+        after = _BOUNDARY.search(low, end, hi)
+        hi = after.start() if after else hi
+        best: tuple[int, str] | None = None
+        window = low[lo - 1 : hi] if lo else " " + low[:hi]
+        for m in _tense_pattern(lang).finditer(window):
+            m_start, m_end = lo - 1 + m.start(m.lastindex or 0), lo - 1 + m.end()
+            if start <= m_start < end:
+                continue
+            dist = start - m_end if m_end <= start else m_start - end
+            if best is None or dist < best[0]:
+                best = (dist, m.lastgroup or "")
+        return best[1] if best else None
+
+    g = grammar(lang)
+    cues = " Il a dit hier qu'il viendra, ce qui sera fait; they will say it was done and we'll see. "
+    for text in [*_texts(), cues * 4, (cues * 3).replace(" ", "")]:
+        low = text.lower()
+        ctx = Ctx(text, low, low[::-1], g, g.lex, None, None)
+        for start in range(len(low) + 1):
+            for end in (start, start + 9):
+                end = min(end, len(low))
+                assert ctx.tense(start, end) == plain(low, start, end), (low, start, end)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_latin1_tense_pattern_matches_as_the_unicode_one(lang: str) -> None:
+    from veille.times.context import _tense_pattern
+
+    cues = "a sera rouvrira front affront hier will 'll ago was"
+    for code in range(256):
+        ch = chr(code)
+        text = " ".join(f"{ch}{w}{ch}x{ch}" for w in cues.split()) + ch
+        got = [(m.span(), m.lastgroup) for m in _tense_pattern(lang, True).finditer(text)]
+        assert got == [(m.span(), m.lastgroup) for m in _tense_pattern(lang).finditer(text)], repr(ch)
+
+
+def test_number_trigger_describes_the_text_after_it() -> None:
+    """What ``rules_at`` is told of a number holds: each known position may hold the text's character."""
+    from veille.times.finder import _number_trigger
+    from veille.times.grammar import grammar
+
+    g = grammar("fr")
+    extra = ["3 000 soldats", "12.500 ans", "1\u202f000\xa0jours", "2 00", "4 0000 x", "7 000", "5 ²³⁴ ans"]
+    for text in [*_texts(), *extra]:
+        low = text.lower()
+        for pos, ch in enumerate(low):
+            if not ch.isdigit():
+                continue
+            known = _number_trigger(g, low, pos)
+            for j, chars in enumerate(known or ()):
+                nxt = low[pos + j : pos + j + 1]
+                assert nxt in chars if nxt else chars == "", (low, pos, known)
+
+
 def test_modifier_precheck_keeps_every_modifier() -> None:
     from veille.times import finder
     from veille.types import TimeRef

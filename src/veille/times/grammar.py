@@ -52,8 +52,21 @@ _FOLD = tuple(
 _FREQUENT = " .'esaitnrulodcpmhévqfbgwyjàxèkêzçô0123456789âîûùœ"
 
 
+# ``_FOLD`` as a table of the Latin-1 characters: one ``bytes.translate`` folds a Latin-1 text (most
+# French and English texts) several times faster than a ``str.replace`` per separator.
+_LATIN1_FOLD = bytes(range(256)).translate(
+    bytes.maketrans(
+        bytes(ord(ch) for ch, _ in _FOLD if ord(ch) < 256), bytes(ord(to) for ch, to in _FOLD if ord(ch) < 256)
+    )
+)
+
+
 def _fold(text: str) -> str:
     """``text`` with the separators folded (same length: offsets are kept)."""
+    try:
+        return text.encode("latin-1").translate(_LATIN1_FOLD).decode("latin-1")
+    except UnicodeEncodeError:
+        pass
     for ch, to in _FOLD:
         text = text.replace(ch, to)
     return text
