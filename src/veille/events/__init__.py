@@ -137,11 +137,12 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
         barriers = frozenset(chain.from_iterable([c.idx for c in cues] + [m.idx for m in trig if m.item.pos == "verb"]))
         view = SentenceView(text, tokens, [m for m in mentions[lo:hi] if m.end <= sent.end], lex.grammar, barriers,
                             spans[bisect_left(s_starts, sent.start) : bisect_left(s_starts, sent.end)], lows)
-        trig = _not_in_names(trig, view, source_cues(view, cues, lex) if cues else [])
+        sources = source_cues(view, cues, lex) if cues else []
+        trig = _not_in_names(trig, view, sources)
         hits = analyse(view, cues, lex, country_of)
         denials = frozenset([i for c in cues if c.item.cls == "denied" for i in c.idx]) if cues else frozenset()
         sent_times = times[bisect_left(t_starts, sent.start) : bisect_left(t_starts, sent.end)]
-        exclude = claim_sources(view, cues, lex) if cues else frozenset()
+        exclude = claim_sources(view, sources) if sources else frozenset()
         new: list[tuple[int, EventMention, Args]] = []
         objects: list[tuple[Span, str, str]] = []  # (object span, code, pos) of the events kept so far
         kept: list[tuple[Match, EventMention]] = []

@@ -49,10 +49,11 @@ def source_cues(view: SentenceView, matches: list[Match[Cue]], lex: Lexicon) -> 
             and (m.item.scope != "postposed" or _postposed(view, m, lex))]
 
 
-def claim_sources(view: SentenceView, matches: list[Match[Cue]], lex: Lexicon) -> frozenset[int]:
-    """Token indices of names that are the source of a claim (« selon X », « d'après X »)."""
+def claim_sources(view: SentenceView, sources: list[Match[Cue]]) -> frozenset[int]:
+    """Token indices of names that are the source of a claim (« selon X », « d'après X »), after the
+    ``sources`` (the :func:`source_cues`) of the sentence."""
     out: set[int] = set()
-    for m in source_cues(view, matches, lex):
+    for m in sources:
         stop = view.clause_end(m.last, commas=True)
         reach = stop if m.item.scope == "postposed" else m.last + 7
         near = [r for r in view.refs if m.last < r.first < min(reach, stop)]

@@ -7,8 +7,8 @@ hyphenated words stay whole (« nord-coréens », « Jong-un »). Numbers keep t
 separators (« 3 000 ») so that a quantity is one token.
 
 Speed: this is the stage's hot path (every word of every article), so the work per token stays in C.
-``tokenize_text`` runs one ``findall`` over the whole article, whose pattern captures the skipped
-characters before each token so that offsets are running sums of lengths; each distinct surface
+``tokenize_text`` runs one ``split`` over the whole article, which keeps the skipped characters
+between tokens so that offsets are running sums of lengths; each distinct surface
 form is analysed once per process; tokens are named tuples built with ``tuple.__new__``.
 :func:`split_by` then hands each sentence its range of the article's tokens.
 """
@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, itemgetter
 from typing import NamedTuple
 
@@ -37,14 +37,14 @@ _ELIDED = frozenset({"c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lor
 
 
 # Words first (the common case); elisions are split after the match, which is cheaper than a
-# look-ahead alternative tried at every position. Only whitespace and « _ » are never part of a token,
-# hence the gap group ``[\s_]*`` before each one: offsets are running sums of lengths.
+# look-ahead alternative tried at every position. Only whitespace and « _ » are never part of a token:
+# every other character is in some token, so the pieces ``split`` leaves between tokens are gaps.
 _TOKEN_BODY = (
     r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])(?:,\d+)?|\d+(?:[.,]\d+)*"
     r"|[^\w\s]"
 )
-_GAP_TOKEN = re.compile(r"([\s_]*)(" + _TOKEN_BODY + ")")
+_TOKEN = re.compile("(" + _TOKEN_BODY + ")")
 
 
 class Token(NamedTuple):
@@ -97,10 +97,11 @@ _NEW = tuple.__new__
 def tokenize_text(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    pairs = _GAP_TOKEN.findall(text, start, end)
-    if not pairs:
+    # [gap0, token0, gap1, token1, …, tail]: ``split`` makes no tuple per token, unlike ``findall``
+    parts = _TOKEN.split(text if start == 0 and end == len(text) else text[start:end])
+    if len(parts) == 1:
         return []
-    surfaces = list(map(itemgetter(1), pairs))
+    surfaces = parts[1::2]
     seen = _SEEN.setdefault(lang, {})
     split = _SPLIT.setdefault(lang, {})
     infos = list(map(seen.get, surfaces))
@@ -117,8 +118,8 @@ def tokenize_text(text: str, lang: str, start: int = 0, end: int | None = None) 
                     split = dict(split)
                     split[surfaces[k]] = rest
     # offsets: start + len(gap0), + len(tok0), + len(gap1), …
-    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
-    tokens = list(map(_NEW, repeat(Token), map(add, zip(bounds[1::2], bounds[2::2], strict=True), infos)))
+    bounds = list(accumulate(map(len, parts), initial=start))
+    tokens = list(map(_NEW, repeat(Token), map(add, zip(bounds[1:-1:2], bounds[2:-1:2], strict=True), infos)))
     if split.keys().isdisjoint(surfaces):
         return tokens
     out: list[Token] = []
