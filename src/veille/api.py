@@ -86,8 +86,9 @@ def analyse_corpus(articles: list[Article], resources: Resources) -> Dossier:
     gc.freeze()
     try:
         duplicates = find_duplicates(articles)
-        facts = merge_facts(articles, duplicates, kb)
-        stories = assign_facts(cluster_stories(articles, duplicates, kb), facts)
+        # labels and contradiction notes are written in the dossier's language, as its briefing is
+        facts = merge_facts(articles, duplicates, kb, lang=resources.lang)
+        stories = assign_facts(cluster_stories(articles, duplicates, kb, lang=resources.lang), facts)
     finally:
         gc.unfreeze()
     entities = [s.record for s in summarise_entities(articles, kb)]
