@@ -21,13 +21,10 @@ ANY_DIGIT = "\\d"  # in a set of first characters: any decimal digit (what \d an
 def first_chars(pattern: str) -> frozenset[str] | None:
     """The characters every match of ``pattern`` starts with (``ANY_DIGIT`` standing for the decimal
     digits), or None if they are unknown or many."""
-    try:
-        parsed = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - an unparsable pattern is simply not prefiltered
+    items = _parsed(pattern)
+    if items is None:
         return None
-    if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
-        return None
-    chars, nullable = _first(list(parsed))
+    chars, nullable = _first(items)
     return None if chars is None or nullable else frozenset(chars)
 
 
@@ -77,15 +74,21 @@ def _charset(items: list[Any]) -> set[str] | None:
     return chars
 
 
-def literal_prefixes(pattern: str, minimum: int = 3) -> frozenset[str] | None:
-    """Strings one of which every match of ``pattern`` starts with, or None if there is no useful set."""
+def _parsed(pattern: str) -> list[Any] | None:
+    """The pattern's parsed items, or None when it cannot be prefiltered (unparsable, or ignoring case)."""
     try:
         parsed = sre_parse.parse(pattern)
     except Exception:  # noqa: BLE001 - an unparsable pattern is simply not prefiltered
         return None
-    if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
+    return None if parsed.state.flags & sre.SRE_FLAG_IGNORECASE else list(parsed)
+
+
+def literal_prefixes(pattern: str, minimum: int = 3) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` starts with, or None if there is no useful set."""
+    items = _parsed(pattern)
+    if items is None:
         return None
-    prefixes, _ = _lead(list(parsed))
+    prefixes, _ = _lead(items)
     if not prefixes or len(prefixes) > _MAX_PREFIXES or any(len(p) < minimum for p in prefixes):
         return None
     return frozenset(prefixes)
@@ -93,13 +96,10 @@ def literal_prefixes(pattern: str, minimum: int = 3) -> frozenset[str] | None:
 
 def required_literals(pattern: str, minimum: int = 3) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` contains, or None if there is no useful set."""
-    try:
-        parsed = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - an unparsable pattern is simply not prefiltered
+    items = _parsed(pattern)
+    if items is None:
         return None
-    if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
-        return None
-    best = _required(list(parsed), minimum)
+    best = _required(items, minimum)
     return frozenset(best) if best else None
 
 
