@@ -223,6 +223,21 @@ def test_close_but_different_dates_merge_as_contested() -> None:
     assert fact.contradictions == ["dates divergentes : 2024-06-19 (a1), 2024-06-20 (a2)"]
 
 
+def test_steps_of_a_ratification_on_different_days_are_two_facts() -> None:
+    # a lower house votes one week, the upper house the next: two steps, not two dates for one vote
+    lower = ("La Douma a ratifié le traité jeudi.", [E("ratifié", "057", ["RUS"], ["PRK"], obj="le traité",
+                                                       time="2024-10-24")])
+    upper = ("Le Sénat russe a ratifié le traité mercredi.", [E("ratifié", "057", ["RUS"], ["PRK"],
+                                                              obj="le traité", time="2024-11-06")])
+    facts = merged(doc("a1", lower), doc("a2", upper))
+    assert sorted(f.time or "" for f in facts) == ["2024-10-24", "2024-11-06"]
+    assert not any(f.contested for f in facts)
+    # the same step told with one date in a month still joins
+    month = ("La Douma a ratifié le traité en octobre.", [E("ratifié", "057", ["RUS"], ["PRK"], obj="le traité",
+                                                            time="2024-10")])
+    assert [len(f.sources) for f in multi(merged(doc("a1", lower), doc("a3", month)))] == [2]
+
+
 def test_different_figures_make_the_fact_contested() -> None:
     few = (
         "Pyongyang a envoyé 3 000 soldats en Russie.",

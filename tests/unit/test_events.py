@@ -31,6 +31,12 @@ def test_person_and_country_in_one_subject_keep_the_person() -> None:
     assert ev.source_actors == ["lula"] and ev.target_actors == ["ARG"]
 
 
+def test_approving_a_treaty_is_ratifying_it_approving_a_plan_is_agreeing() -> None:
+    text = "Le Sénat brésilien a approuvé le traité avec l'Argentine. Lula a approuvé le plan de Milei."
+    _, evs = run(text, {"brésilien": "BRA", "Argentine": "ARG", "Lula": "lula", "Milei": "milei"})
+    assert [e.cameo for e in evs if text[e.trigger.start : e.trigger.end].startswith("approuvé")] == ["057", "019"]
+
+
 def test_passive_agent_is_the_source() -> None:
     text = "Le Soudan a été attaqué par l'Égypte et l'Éthiopie."
     _, evs = run(text, {"Soudan": "SDN", "Égypte": "EGY", "Éthiopie": "ETH"})

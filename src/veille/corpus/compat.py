@@ -71,6 +71,9 @@ PHASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # and everything else agrees: the sources disagree about the date (a contradiction to show), rather
 # than report two happenings.
 DATE_SLACK_DAYS = 31
+# …except for the steps of a procedure: a lower house votes a treaty one week, the upper house the
+# next, the head of state signs the law after; each step has its own date, none contradicts another.
+PROCEDURAL = "ratify"
 
 
 @dataclass(slots=True)
@@ -168,7 +171,7 @@ def _times_compatible(a: Item, b: Item) -> bool:
     if ia.overlaps(ib):
         return True
     va, vb = a.value_interval, b.value_interval
-    if va is None or vb is None or a.code != b.code:
+    if va is None or vb is None or a.code != b.code or PROCEDURAL in (a.phase, b.phase):
         return False
     year = year_of(va)
     return year is not None and year == year_of(vb) and va.gap(vb) <= DATE_SLACK_DAYS
