@@ -155,6 +155,14 @@ class FactSource:
 
 
 @dataclass(slots=True)
+class Wording:
+    """A fact's label and contradiction notes in one language."""
+
+    label: str
+    contradictions: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Fact:
     id: str
     cameo: str
@@ -167,6 +175,9 @@ class Fact:
     independent_sources: int
     contested: bool = False
     contradictions: list[str] = field(default_factory=list)
+    # ``label`` and ``contradictions`` in every language a briefing is written in (those two are the
+    # run's language), so that a briefing rebuilt from the store in another language reads in it
+    wordings: dict[str, Wording] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -175,6 +186,7 @@ class Story:
     label: str
     articles: list[str]
     facts: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # ``label`` in every briefing language
 
 
 @dataclass(slots=True)

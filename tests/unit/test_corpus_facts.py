@@ -410,8 +410,11 @@ def test_labels_and_serialisation() -> None:
         "independent_sources",
         "contested",
         "contradictions",
+        "wordings",
     ]
     assert row["time"] == "2024-06" and row["sources"][0]["sentence"] == [0, 49]
+    assert row["wordings"]["fr"]["label"] == fact.label
+    assert row["wordings"]["en"]["label"].endswith(": Sign an agreement")
     assert fallback_label("0571", "en") == fallback_label("057", "en") != fallback_label("057", "fr")
     assert fallback_label("999") == "CAMEO 999"
 

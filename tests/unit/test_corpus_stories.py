@@ -129,7 +129,7 @@ def test_story_ids_are_hashes_of_members_and_facts_are_assigned() -> None:
     with_facts = assign_facts(stories, [fact])
     assert with_facts[0].facts == ["f-1"] and with_facts[2].facts == []
     assert stories[0].facts == []  # the input is not modified
-    assert list(story_to_dict(with_facts[0])) == ["id", "label", "articles", "facts"]
+    assert list(story_to_dict(with_facts[0])) == ["id", "label", "articles", "facts", "labels"]
 
 
 @settings(max_examples=25, deadline=None)

@@ -136,6 +136,8 @@ def corpus_language(articles: Sequence[Article], default: str = "fr") -> str:
 
 
 _NAME_CLASSES = frozenset({"country", "person", "organisation"})
+# The languages a briefing is written in: labels and notes are worded in each.
+BRIEFING_LANGUAGES = ("fr", "en")
 
 
 class EntityNames:
@@ -149,30 +151,19 @@ class EntityNames:
 
     def __init__(self, articles: Iterable[Article], kb: object | None = None, lang: str = "fr") -> None:
         self._kb = kb
-        self._kb_names: dict[str, str] = {}
-        described: dict[str, str] = {}
-        for alias in getattr(kb, "aliases", None) or ():
-            candidates: tuple[str, ...] = tuple(getattr(alias, "candidates", ()))
-            text = getattr(alias, "text", None)
-            cls = getattr(alias, "cls", None)
-            # the canonical names of people and organisations are English: only other languages need theirs
-            is_name = (cls == "country" or (cls in _NAME_CLASSES and lang != "en")) and \
-                getattr(alias, "lang", None) == lang
-            if is_name and len(candidates) == 1 and isinstance(text, str):
-                # a proper name first (« Agence centrale de presse coréenne »), else a description
-                # written as one (« forces armées ukrainiennes » → « Forces armées ukrainiennes »)
-                if text[:1].isupper():
-                    self._kb_names.setdefault(candidates[0], text)
-                else:
-                    described.setdefault(candidates[0], text[:1].upper() + text[1:])
-        for entity_id, text in described.items():
-            self._kb_names.setdefault(entity_id, text)
+        self._kb_names = _kb_names(kb, lang)
         self._forms: dict[str, Counter[str]] = {}
         for article in articles:
             for mention in article.mentions:
                 form = " ".join(article.text[mention.start : mention.end].split())
                 if form[:1].isupper():
                     self._forms.setdefault(mention.entity_id, Counter())[form] += 1
+
+    def in_language(self, lang: str) -> EntityNames:
+        """The same names for a briefing in ``lang`` (the articles' own forms are read once)."""
+        other = EntityNames((), self._kb, lang)
+        other._forms = self._forms
+        return other
 
     def name(self, entity_id: str) -> str:
         if entity_id in self._kb_names:
@@ -191,3 +182,32 @@ class EntityNames:
             if isinstance(name, str) and name:
                 return name
         return entity_id
+
+
+def _kb_names(kb: object | None, lang: str) -> dict[str, str]:
+    """The knowledge base's display name in ``lang`` of each entity that has one."""
+    names: dict[str, str] = {}
+    described: dict[str, str] = {}
+    for alias in getattr(kb, "aliases", None) or ():
+        candidates: tuple[str, ...] = tuple(getattr(alias, "candidates", ()))
+        text = getattr(alias, "text", None)
+        cls = getattr(alias, "cls", None)
+        # the canonical names of people and organisations are English: only other languages need theirs
+        is_name = (cls == "country" or (cls in _NAME_CLASSES and lang != "en")) and \
+            getattr(alias, "lang", None) == lang
+        if is_name and len(candidates) == 1 and isinstance(text, str):
+            # a proper name first (« Agence centrale de presse coréenne »), else a description
+            # written as one (« forces armées ukrainiennes » → « Forces armées ukrainiennes »)
+            if text[:1].isupper():
+                names.setdefault(candidates[0], text)
+            else:
+                described.setdefault(candidates[0], text[:1].upper() + text[1:])
+    for entity_id, text in described.items():
+        names.setdefault(entity_id, text)
+    return names
+
+
+def names_by_language(articles: Sequence[Article], kb: object | None, lang: str) -> dict[str, EntityNames]:
+    """Display names for the run's language and every other briefing language, the run's first."""
+    own = EntityNames(articles, kb, lang)
+    return {lg: own if lg == lang else own.in_language(lg) for lg in dict.fromkeys((lang, *BRIEFING_LANGUAGES))}

@@ -34,13 +34,14 @@ from veille.corpus._common import (
     country_level,
     duplicate_representatives,
     is_country_id,
+    names_by_language,
     stable_id,
     unique_by_id,
 )
 from veille.corpus.compat import CONFIRMING, NEGATIVE, Item, governing_phase, object_profile, phase_of
 from veille.corpus.merge import cluster
 from veille.corpus.timevalues import Interval, mention_interval, parse
-from veille.types import Article, Fact, FactSource, Quantity
+from veille.types import Article, Fact, FactSource, Quantity, Wording
 
 EVIDENCE_SEPARATOR = " … "
 AGREEMENT = "057"  # the code whose phases (signed, ratified) an analyst keeps apart
@@ -343,7 +344,7 @@ def _label(members: list[Item], code: str, names: EntityNames, lang: str) -> str
     return f"{who} : {what}" if lang == "fr" else f"{who}: {what}"
 
 
-def _fact(members: list[Item], representatives: dict[str, str], names: EntityNames, lang: str) -> Fact:
+def _fact(members: list[Item], representatives: dict[str, str], names: dict[str, EntityNames], lang: str) -> Fact:
     members = sorted(members, key=lambda it: (it.article, it.index))
     per_article: dict[str, list[Item]] = {}
     for it in members:
@@ -353,7 +354,8 @@ def _fact(members: list[Item], representatives: dict[str, str], names: EntityNam
     code = _best_code(members)
     actors = sorted({c for it in members for c in it.actors})
     time = _time(members)
-    contradictions = _contradictions(sources, members, names, lang)
+    wordings = {lg: Wording(_label(members, code, by_lang, lg), _contradictions(sources, members, by_lang, lg))
+                for lg, by_lang in names.items()}
     first = sources[0]
     return Fact(
         id=stable_id(
@@ -366,15 +368,16 @@ def _fact(members: list[Item], representatives: dict[str, str], names: EntityNam
             first.evidence.split(EVIDENCE_SEPARATOR)[0],
         ),
         cameo=code,
-        label=_label(members, code, names, lang),
+        label=wordings[lang].label,
         actors=actors,
         time=time,
         time_bounds=_bounds(members),
         quantity=_quantity(members),
         sources=sources,
         independent_sources=len(independent),
-        contested=bool(contradictions),
-        contradictions=contradictions,
+        contested=bool(wordings[lang].contradictions),
+        contradictions=wordings[lang].contradictions,
+        wordings=wordings,
     )
 
 
@@ -395,7 +398,7 @@ def merge_facts(
     """
     ordered = unique_by_id(articles)
     lang = lang or corpus_language(ordered)
-    names = EntityNames(ordered, kb, lang)
+    names = names_by_language(ordered, kb, lang)
     representatives = duplicate_representatives(duplicates)
     items = _items(ordered, kb)
     _inherit_phases(items)

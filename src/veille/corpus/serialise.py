@@ -55,6 +55,8 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
         "independent_sources": fact.independent_sources,
         "contested": fact.contested,
         "contradictions": list(fact.contradictions),
+        "wordings": {lang: {"label": w.label, "contradictions": list(w.contradictions)}
+                     for lang, w in fact.wordings.items()},
     }
 
 
@@ -64,6 +66,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "label": story.label,
         "articles": list(story.articles),
         "facts": list(story.facts),
+        "labels": dict(story.labels),
     }
 
 

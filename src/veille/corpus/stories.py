@@ -27,6 +27,7 @@ from veille.corpus._common import (
     corpus_language,
     country_level,
     is_country_id,
+    names_by_language,
     stable_id,
     unique_by_id,
 )
@@ -151,7 +152,8 @@ def _blocks(profiles: list[_Profile]) -> list[list[int]]:
     ]
 
 
-def _label(members: list[_Profile], names: EntityNames, kb: CountryResolver | None, lang: str) -> str:
+def _topic(members: list[_Profile], kb: CountryResolver | None) -> tuple[list[str], str]:
+    """A story's two leading countries (or actors) and its leading words, as the articles write them."""
     actor_weight: Counter[str] = Counter()
     term_weight: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = {}
@@ -171,12 +173,14 @@ def _label(members: list[_Profile], names: EntityNames, kb: CountryResolver | No
     countries = [a for a, _ in ranked if is_country_id(a, kb)][:2] or [a for a, _ in ranked][:2]
     terms = [t for t, _ in sorted(term_weight.items(), key=lambda kv: (-kv[1], kv[0])) if t not in excluded]
     shown = [min(surfaces[t].items(), key=lambda kv: (-kv[1], kv[0]))[0] for t in terms if t in surfaces]
-    shown = shown[:LABEL_TERMS]
+    return countries, ", ".join(shown[:LABEL_TERMS])
+
+
+def _label(countries: list[str], what: str, fallback: str, names: EntityNames, lang: str) -> str:
     who = " – ".join(names.name(c) for c in countries)
-    what = ", ".join(shown)
     if who and what:
         return f"{who} : {what}" if lang == "fr" else f"{who}: {what}"
-    return who or what or (members[0].article.title or members[0].article.id)
+    return who or what or fallback
 
 
 def cluster_stories(
@@ -233,15 +237,14 @@ def cluster_stories(
                 if combined >= threshold and cosine >= min_cosine:
                     uf.union(left, right)
                     root = find(left)
-    names = EntityNames(ordered, kb, lang)
-    stories = [
-        Story(
-            id=stable_id("s", *(profiles[n].article.id for n in group)),
-            label=_label([profiles[n] for n in group], names, kb, lang),
-            articles=[profiles[n].article.id for n in group],
-        )
-        for group in uf.groups()
-    ]
+    names = names_by_language(ordered, kb, lang)
+    stories = []
+    for component in uf.groups():
+        countries, what = _topic([profiles[n] for n in component], kb)
+        first = profiles[component[0]].article
+        labels = {lg: _label(countries, what, first.title or first.id, by_lang, lg) for lg, by_lang in names.items()}
+        stories.append(Story(id=stable_id("s", *(profiles[n].article.id for n in component)), label=labels[lang],
+                             articles=[profiles[n].article.id for n in component], labels=labels))
     stories.sort(key=lambda s: (-len(s.articles), s.id))
     return stories
 
@@ -259,4 +262,4 @@ def assign_facts(stories: Sequence[Story], facts: Sequence[Fact]) -> list[Story]
         if votes:
             best = min(votes, key=lambda n: (-votes[n], n))
             listed[best].setdefault(fact.id, None)
-    return [Story(s.id, s.label, list(s.articles), list(listed[n])) for n, s in enumerate(stories)]
+    return [Story(s.id, s.label, list(s.articles), list(listed[n]), dict(s.labels)) for n, s in enumerate(stories)]

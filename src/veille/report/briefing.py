@@ -103,12 +103,18 @@ class Briefing:
         original = self.copy_of.get(article_id)
         return f"{ref}, {self._t('copy_of', ref=self.refs.get(original, original))}" if original else ref
 
+    def _worded(self, doc: Doc, key: str) -> Any:
+        """A fact's label or contradiction notes in the briefing's language, when the run worded them in it
+        (a store written by an older version has the run's language only)."""
+        wording = (doc.get("wordings") or {}).get(self.lang) or {}
+        return wording.get(key, doc.get(key))
+
     def _fact_line(self, fact: Doc) -> Line:
         certainties = Counter(s["certainty"] for s in fact["sources"])
         summary = ", ".join(f"{self._t('c_' + c)} ×{n}" if n > 1 else self._t("c_" + c)
                             for c, n in sorted(certainties.items(), key=lambda kv: CERTAINTY_ORDER.index(kv[0])))
         quantity = f" — {self._t('quantity')} {self._number(fact['quantity'])}" if fact.get("quantity") else ""
-        text = (f"**{fact['label']}** — {self._time(fact.get('time'))}"
+        text = (f"**{self._worded(fact, 'label')}** — {self._time(fact.get('time'))}"
                 f"{quantity} — {count(int(fact['independent_sources']), 'independent', self.lang)} — {summary}")
         cites = []
         # Firmest sources first; beyond MAX_CITES the reader is told how many more facts.jsonl holds.
@@ -141,7 +147,7 @@ class Briefing:
                 section = Section(self._t("contested"))
                 for fact in contested:
                     line = self._fact_line(fact)
-                    contradictions = fact.get("contradictions", [])
+                    contradictions = self._worded(fact, "contradictions") or []
                     reasons = "; ".join(self._with_refs(c) for c in contradictions[:MAX_CONTRADICTIONS])
                     if len(contradictions) > MAX_CONTRADICTIONS:
                         reasons += f"; … (+{len(contradictions) - MAX_CONTRADICTIONS})"
@@ -163,7 +169,8 @@ class Briefing:
                     continue
                 dated = by_id[entry["fact"]]
                 refs = self._ref_list(sorted({s["article"] for s in dated["sources"]}, key=self._order))
-                section.lines.append(Line(f"{self._time(entry.get('time'))} — {entry.get('label', '')} [{refs}]"))
+                label = self._worded(dated, "label") or entry.get("label", "")
+                section.lines.append(Line(f"{self._time(entry.get('time'))} — {label} [{refs}]"))
             out.append(section)
         if self.data.entities:
             out.append(self._actors())
@@ -201,10 +208,11 @@ class Briefing:
         section = Section(self._t("stories"))
         for story in self.data.stories:
             refs = self._ref_list(story["articles"])
-            section.lines.append(Line(f"**{story['label']}** — {refs}"))
+            label = (story.get("labels") or {}).get(self.lang) or story["label"]
+            section.lines.append(Line(f"**{label}** — {refs}"))
         for group in self.data.duplicates:
             refs = " = ".join(self.refs.get(a, a) for a in group)
-            section.lines.append(Line(f"{self._t('copies')} : {refs}"))
+            section.lines.append(Line(f"{self._t('copies')}{' :' if self.lang == 'fr' else ':'} {refs}"))
         return section
 
     def _sources(self) -> Section:
