@@ -152,12 +152,17 @@ class EntityNames:
     def __init__(self, articles: Iterable[Article], kb: object | None = None, lang: str = "fr") -> None:
         self._kb = kb
         self._kb_names = _kb_names(kb, lang)
-        self._forms: dict[str, Counter[str]] = {}
+        forms: dict[str, Counter[str]] = {}
         for article in articles:
+            text = article.text
             for mention in article.mentions:
-                form = " ".join(article.text[mention.start : mention.end].split())
+                form = " ".join(text[mention.start : mention.end].split())
                 if form[:1].isupper():
-                    self._forms.setdefault(mention.entity_id, Counter())[form] += 1
+                    seen = forms.get(mention.entity_id)
+                    if seen is None:
+                        seen = forms[mention.entity_id] = Counter()
+                    seen[form] += 1
+        self._forms = forms
 
     def in_language(self, lang: str) -> EntityNames:
         """The same names for a briefing in ``lang`` (the articles' own forms are read once)."""

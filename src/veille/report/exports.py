@@ -87,9 +87,9 @@ def summarise_entities(articles: Iterable[Article], kb: Any) -> list[EntitySumma
                 summary.articles.append(article.id)
             form = article.text[mention.start:mention.end]
             summary.forms[form] = summary.forms.get(form, 0) + 1
-    from veille.corpus._common import EntityNames
+    from veille.corpus._common import names_by_language
 
-    display = {lang: EntityNames(articles_seen, kb, lang) for lang in ("fr", "en")}
+    display = names_by_language(articles_seen, kb, "fr")
     # Roles as they stood when the articles were written (the latest publication date of the corpus).
     as_of = max((a.published[:10] for a in articles_seen if a.published), default=None)
     for summary in summaries.values():
