@@ -238,6 +238,19 @@ def test_steps_of_a_ratification_on_different_days_are_two_facts() -> None:
     assert [len(f.sources) for f in multi(merged(doc("a1", lower), doc("a3", month)))] == [2]
 
 
+def test_each_party_ratifies_on_its_own_and_a_decree_ratifying_is_a_ratification() -> None:
+    moscow = ("La Douma a ratifié le traité avec Pyongyang.", [E("ratifié", "057", ["RUS"], ["PRK"],
+                                                             obj="le traité")])
+    decree = ("Kim a signé un décret ratifiant le traité avec la Russie.",
+              [E("signé", "057", ["kim"], ["RUS"], obj="un décret ratifiant le traité")])
+    signed = ("Poutine et Kim ont signé le traité en juin.", [E("signé", "057", ["putin", "kim"], obj="le traité",
+                                                              time="2024-06")])
+    facts = merged(doc("a1", moscow), doc("a2", decree), doc("a3", signed))
+    assert multi(facts) == []
+    assert sorted(f.label for f in facts) == ["PRK – RUS : Ratifier un accord"] * 2 + [
+        "PRK – RUS : Signer un accord"]
+
+
 def test_different_figures_make_the_fact_contested() -> None:
     few = (
         "Pyongyang a envoyé 3 000 soldats en Russie.",

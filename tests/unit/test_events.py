@@ -179,6 +179,27 @@ def test_a_state_noun_with_an_onset_or_its_own_date_is_an_event() -> None:
     assert by_trigger(evs, text, "war").cameo == "190"
 
 
+def test_a_treaty_named_is_not_a_treaty_signed_unless_its_phrase_dates_it() -> None:
+    text = ("Ce traité entre le Brésil et l'Argentine ne vise aucun pays tiers. "
+            "Le pacte de 1991 entre le Brésil et l'Argentine reste la référence.")
+    _, evs = run(text, {"Brésil": "BRA", "Argentine": "ARG"}, times=[("1991", "1991")])
+    assert [(text[e.trigger.start : e.trigger.end], e.cameo, e.time) for e in evs] == [("pacte", "057", "1991")]
+    text = "The treaty between Brazil and Argentina targets no third country."
+    _, evs = run(text, {"Brazil": "BRA", "Argentina": "ARG"}, lang="en")
+    assert evs == []
+
+
+def test_a_vote_s_manner_stands_between_the_verb_and_its_object() -> None:
+    text = ("Le Sénat brésilien a approuvé mercredi à l'unanimité le traité avec l'Argentine. "
+            "Les députés brésiliens ont adopté jeudi, sans aucune voix contre, le traité.")
+    _, evs = run(text, {"brésilien": "BRA", "brésiliens": "BRA", "Argentine": "ARG"},
+                 times=[("mercredi", "2024-05-08"), ("jeudi", "2024-05-09")])
+    approved, adopted = by_trigger(evs, text, "approuvé"), by_trigger(evs, text, "adopté")
+    assert approved.cameo == adopted.cameo == "057"
+    assert text[approved.object.start : approved.object.end].startswith("traité")
+    assert text[adopted.object.start : adopted.object.end] == "traité"
+
+
 def test_a_light_verb_makes_a_state_noun_an_action() -> None:
     text = "Le Brésil apporte un soutien militaire à l'Argentine."
     _, evs = run(text, {"Brésil": "BRA", "Argentine": "ARG"})

@@ -258,6 +258,8 @@ def score(a: Item, b: Item, *, same_article: bool | None = None) -> float | None
         return None
     if a.phase and b.phase and a.phase != b.phase:
         return None
+    if a.phase == b.phase == PROCEDURAL and a.sources and b.sources and not a.sources & b.sources:
+        return None  # each party ratifies a treaty on its own: Moscow's vote is not Pyongyang's decree
     if not (_actors_compatible(a, b) and _objects_compatible(a, b) and _times_compatible(a, b)):
         return None
     points = 3.0 if relation == "equal" else 1.0

@@ -41,7 +41,7 @@ from veille.corpus._common import (
 from veille.corpus.compat import CONFIRMING, NEGATIVE, Item, governing_phase, object_profile, phase_of
 from veille.corpus.merge import cluster
 from veille.corpus.timevalues import Interval, mention_interval, parse
-from veille.types import Article, Fact, FactSource, Quantity, Wording
+from veille.types import Article, EventMention, Fact, FactSource, Quantity, Wording
 
 EVIDENCE_SEPARATOR = " … "
 AGREEMENT = "057"  # the code whose phases (signed, ratified) an analyst keeps apart
@@ -110,14 +110,23 @@ def _items(articles: Sequence[Article], kb: CountryResolver | None) -> list[Item
                     value_interval=parse(event.time),
                     object_classes=classes,
                     object_terms=terms,
-                    phase=phase_of(article.text[event.trigger.start : event.trigger.end])
-                    or (governing_phase(article.text[event.sentence.start : event.trigger.start])
-                        if code.startswith(AGREEMENT) else None),
+                    phase=_phase(article.text, event, code, obj_text),
                     evidence=" ".join(sentence.split()),
                     sentence_no=bisect_right(starts, event.sentence.start),
                 )
             )
     return items
+
+
+def _phase(text: str, event: EventMention, code: str, obj_text: str) -> str | None:
+    own = phase_of(text[event.trigger.start : event.trigger.end])
+    if not code.startswith(AGREEMENT):
+        return own
+    if phase_of(obj_text) == "ratify":
+        # « a signé un décret ratifiant le traité », "signed the ratification bill": signing the act
+        # that ratifies is a step of the ratification
+        return "ratify"
+    return own or governing_phase(text[event.sentence.start : event.trigger.start])
 
 
 def _inherit_phases(items: list[Item]) -> None:

@@ -338,6 +338,7 @@ def _object(view: SentenceView, k: int, pos: str, lex: Lexicon, a: Args) -> None
     if pos == "noun" and k < n and toks[k].low in ("de", "d'", "du", "des", "of"):
         k += 1
     if pos == "verb":
+        k = _past_manner(view, k, g.manner)
         # adverbs between the verb and its object: « a également fourni … », "has also supplied …"
         limit = k + 2
         while k < min(n, limit) and toks[k].kind == "word" and toks[k].low.endswith(("ment", "ly")) \
@@ -379,6 +380,29 @@ def _object(view: SentenceView, k: int, pos: str, lex: Lexicon, a: Args) -> None
         classes = {objects.get(t.lemma) or objects.get(t.low) for t in words}
     a.object_class = next((c for c in CLASS_ORDER if c in classes), None)
     a.quantity = quantity(view, max(begin - 2, 0), k, lex)
+
+
+def _past_manner(view: SentenceView, k: int, manner: tuple[tuple[str, ...], ...]) -> int:
+    """The first token after the dates and the phrases of manner that follow a verb (« a approuvé
+    mercredi à l'unanimité le traité », « ont adopté jeudi, sans aucune voix contre, le texte »), or
+    ``k`` itself when none follows: the object comes after them."""
+    if not manner:
+        return k
+    lows, n = view.lows, len(view.lows)
+    j, passed = k, False
+    while j < n:
+        if view.times and view.in_time(j):
+            j += 1
+            continue
+        comma = lows[j] == ","
+        at = j + 1 if comma else j
+        phrase = next((p for p in manner if tuple(lows[at : at + len(p)]) == p), None)
+        if phrase is None:
+            break
+        j, passed = at + len(phrase), True
+        if comma and j < n and lows[j] == ",":
+            j += 1
+    return j if passed else k
 
 
 def quantity(view: SentenceView, lo: int, hi: int, lex: Lexicon) -> Quantity | None:

@@ -116,6 +116,8 @@ class Grammar:
     not_counts: tuple[tuple[str, ...], ...] = ()
     # « ses tirs », "its launches": the possessor is who acts, named in an earlier sentence
     possessives: frozenset[str] = frozenset()
+    # « à l'unanimité », "without a vote against": how a vote went, between a verb and its object
+    manner: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(slots=True)
@@ -331,6 +333,7 @@ def load_grammar(path: Path) -> Grammar:
     grammar.ordinal_suffixes = optional("ordinal_suffixes")
     grammar.not_counts = tuple(tuple(p.split()) for p in sorted(optional("not_counts")))
     grammar.possessives = optional("possessives")
+    grammar.manner = tuple(tuple(p.split()) for p in sorted(optional("manner"), key=lambda p: (-len(p), p)))
     return grammar
 
 
