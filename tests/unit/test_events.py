@@ -45,6 +45,27 @@ def test_passive_agent_is_the_source() -> None:
     assert ev.source_actors == ["EGY", "ETH"] and ev.target_actors == ["SDN"]
 
 
+def test_a_nationality_after_a_title_shares_the_title_s_preposition() -> None:
+    text = "Le texte a été signé par le président brésilien et par Milei."
+    _, evs = run(text, {"brésilien": "BRA", "Milei": "milei"})
+    assert by_trigger(evs, text, "signé").source_actors == ["BRA", "milei"]
+    text = "Le traité a été signé par Lula et le dirigeant argentin."
+    _, evs = run(text, {"Lula": "lula", "argentin": "ARG"})
+    assert by_trigger(evs, text, "signé").source_actors == ["lula", "ARG"]
+    # a nationality after an event noun is who acts, not who is governed: « une invasion russe »
+    text = "Le Soudan lutte contre une invasion égyptienne."
+    _, evs = run(text, {"Soudan": "SDN", "égyptienne": "EGY"})
+    assert by_trigger(evs, text, "invasion").source_actors == ["EGY"]
+
+
+def test_an_event_set_inside_a_visit_after_a_comma_dates_it_and_names_the_visitor() -> None:
+    text = "Le texte a été signé par Lula et Milei le 3 mai 2024, lors d'une visite à Buenos Aires."
+    _, evs = run(text, {"Lula": "lula", "Milei": "milei", "Buenos Aires": "ARG"},
+                 times=[("3 mai 2024", "2024-05-03")])
+    visit = by_trigger(evs, text, "visite")
+    assert visit.time == "2024-05-03" and visit.source_actors == ["lula"] and visit.target_actors == ["ARG"]
+
+
 def test_entre_x_et_y_nominalisation() -> None:
     text = "La rencontre entre Lula et Milei s'est tenue hier."
     _, evs = run(text, {"Lula": "lula", "Milei": "milei"})

@@ -49,6 +49,7 @@ _SPEAKING = frozenset({"01", "11", "12"})  # statements, disapproval (accusation
 _OF = frozenset({"de", "d'", "du", "des", "of"})
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 _START, _START_END = attrgetter("start"), attrgetter("start", "end")
+_FRAME_REACH = 16  # tokens after a trigger where « lors de … » may set it inside another event
 
 
 class CountryLookup(Protocol):
@@ -177,7 +178,7 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
             new.append((n, ev, args))
             kept.append((m, ev))
         if len(kept) > 1:
-            _frames(kept, tokens, lows, lex)
+            _frames(kept, tokens, lows, lex, country_of)
         for deniers in anaphoric_denials(view, hits, lex, trig) if hits else ():
             _link_denial(state, n, deniers)
         if state.events and state.events[0][0] < n - 6:
@@ -316,19 +317,26 @@ def _before_reporter(m: Match, tokens: Sequence[Token], hits: Sequence[CueHit],
     return [t for t in times if t.start < min(ends)] if ends else times
 
 
-def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lows: list[str], lex: Lexicon) -> None:
+def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], lows: list[str], lex: Lexicon,
+            country_of: CountryOf) -> None:
     """« le traité signé en juin 2024 lors de la visite de X à Y »: an event set inside another one
     (lors de, pendant, au cours de; during) took place with its participants and on its date; each
-    fills what the other lacks."""
+    fills what the other lacks. « signé par X et Y lors d'une visite à Pyongyang »: the visitors are
+    the signers who are not the hosts."""
     frames = lex.grammar.frames
     if not frames or len(kept) < 2:
         return
     starts = {m.first: ev for m, ev in kept}
     heads = _frame_heads(frames)
     for m, ev in kept:
-        for p in range(m.last + 1, min(len(tokens), m.last + 6)):
+        for p in range(m.last + 1, min(len(tokens), m.last + _FRAME_REACH)):
             if tokens[p].kind == "punct":
+                # « signé par X le 19 juin, lors d'une visite à Pyongyang »: a comma may open the frame
+                if lows[p] == "," and p + 1 < len(tokens) and lows[p + 1] in heads:
+                    continue
                 break
+            if p in starts:
+                break  # another event comes first: a frame after it is that event's
             phrase = next((f for f in heads.get(lows[p], ()) if tuple(lows[p : p + len(f)]) == f), None)
             if phrase is None:
                 continue
@@ -338,6 +346,12 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], low
                 if not ev.source_actors and not ev.target_actors and (outer.source_actors or outer.target_actors):
                     ev.source_actors, ev.target_actors = list(outer.source_actors), list(outer.target_actors)
                     ev.rule += "+frame"
+                elif not outer.source_actors and ev.source_actors and outer.target_actors:
+                    hosts = {country_of(t) or t for t in outer.target_actors}
+                    guests = [a for a in ev.source_actors if (country_of(a) or a) not in hosts]
+                    if guests:
+                        outer.source_actors = guests
+                        outer.rule += "+frame"
                 ev.time = ev.time or outer.time
                 outer.time = outer.time or ev.time
             break

@@ -118,6 +118,8 @@ class Grammar:
     possessives: frozenset[str] = frozenset()
     # « à l'unanimité », "without a vote against": how a vote went, between a verb and its object
     manner: tuple[tuple[str, ...], ...] = ()
+    # « le président russe »: nouns of people and institutions a nationality qualifies
+    actor_heads: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -333,6 +335,7 @@ def load_grammar(path: Path) -> Grammar:
     grammar.ordinal_suffixes = optional("ordinal_suffixes")
     grammar.not_counts = tuple(tuple(p.split()) for p in sorted(optional("not_counts")))
     grammar.possessives = optional("possessives")
+    grammar.actor_heads = optional("actor_heads")
     grammar.manner = tuple(tuple(p.split()) for p in sorted(optional("manner"), key=lambda p: (-len(p), p)))
     return grammar
 

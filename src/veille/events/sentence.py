@@ -125,6 +125,12 @@ class SentenceView:
         j = ref.first - 1
         while j >= 0 and toks[j].low in self.g.determiners and toks[j].low not in CONTRACTED:
             j -= 1
+        if j > 0 and j == ref.first - 1 and self._qualifies(j, ref):
+            # « par le président russe », « à l'armée russe »: a nationality qualifies the noun before it
+            # and takes that noun's governor
+            j -= 1
+            while j >= 0 and toks[j].low in self.g.determiners and toks[j].low not in CONTRACTED:
+                j -= 1
         if j < 0:
             return
         low = toks[j].low
@@ -152,6 +158,14 @@ class SentenceView:
                 ref.governor, ref.coordinated = prev.governor, True
                 return
         ref.governor = prep
+
+    def _qualifies(self, j: int, ref: Ref) -> bool:
+        """The name of ``ref`` is a lower-case nationality (« russe ») after a noun of people or
+        institutions ``j`` that follows a determiner (« le président »). « des » is left alone: an
+        article as often as a preposition (« des soldats nord-coréens »)."""
+        before = self.tokens[j - 1].low
+        return (self.tokens[j].low in self.g.actor_heads and self.text[ref.mention.start].islower()
+                and before in self.g.determiners and before != "des")
 
     def _list_continues(self, i: int) -> bool:
         """Ref ``i`` (after a comma) is followed by « , name » … then « et|ou name »."""
