@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass, field
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -249,6 +250,23 @@ def test_each_party_ratifies_on_its_own_and_a_decree_ratifying_is_a_ratification
     assert multi(facts) == []
     assert sorted(f.label for f in facts) == ["PRK – RUS : Ratifier un accord"] * 2 + [
         "PRK – RUS : Signer un accord"]
+
+
+class SuccessionKB(FakeKB):
+    """Moscow stood for the Soviet Union until the end of 1991."""
+
+    def state_during(self, country: str, first: int, last: int) -> str:
+        end = date(1991, 12, 26).toordinal()
+        return "SUN" if country == "RUS" and last < end and first >= date(1922, 12, 30).toordinal() else country
+
+
+def test_a_successor_named_for_a_date_before_it_existed_is_its_predecessor() -> None:
+    pact = ("Moscou et Pyongyang ont signé un pacte en 1961.", [E("signé", "057", ["RUS", "PRK"], time="1961")])
+    union = ("L'URSS et la Corée du Nord ont signé un traité en 1961.",
+             [E("signé", "057", ["SUN", "PRK"], time="1961")])
+    today = ("Moscou et Pyongyang ont signé un pacte en 2024.", [E("signé", "057", ["RUS", "PRK"], time="2024")])
+    facts = merge_facts([doc("a1", pact), doc("a2", union), doc("a3", today)], [], SuccessionKB())
+    assert sorted((f.actors, len(f.sources)) for f in facts) == [(["PRK", "RUS"], 1), (["PRK", "SUN"], 2)]
 
 
 def test_different_figures_make_the_fact_contested() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,20 @@ def test_kb_pickles_without_its_matchers() -> None:
     kb.cache.pop("probe")
 
 
+SUCCESSIONS_HEADER = "successor\tpredecessor\tfrom\tuntil\n"
+
+
+def test_a_successor_stands_for_its_predecessor_during_the_predecessor_s_time() -> None:
+    kb = load_kb()
+    day = date.fromisoformat
+    assert kb.state_during("RUS", day("1961-01-01").toordinal(), day("1961-12-31").toordinal()) == "SUN"
+    assert kb.state_during("RUS", day("2024-06-19").toordinal(), day("2024-06-19").toordinal()) == "RUS"
+    # a span across the dissolution, or before the Union, keeps the successor
+    assert kb.state_during("RUS", day("1991-01-01").toordinal(), day("1992-12-31").toordinal()) == "RUS"
+    assert kb.state_during("RUS", day("1905-01-01").toordinal(), day("1905-12-31").toordinal()) == "RUS"
+    assert kb.state_during("CZE", day("1970-01-01").toordinal(), day("1970-12-31").toordinal()) == "CSK"
+
+
 @pytest.mark.parametrize(
     ("name", "text", "line", "fix"),
     [
@@ -110,6 +125,10 @@ def test_kb_pickles_without_its_matchers() -> None:
          "unknown organisation kind"),
         ("ambiguous_x.tsv", "alias\tlang\tclass\tcandidates\tdefault\nZed\tfr\tshort\tnobody|noone\t\n", 2,
          "unknown id"),
+        ("successions_x.tsv", SUCCESSIONS_HEADER + "RUS\tZZZ\t1922-12-30\t1991-12-26\n", 2,
+         "unknown country code 'ZZZ'"),
+        ("successions_x.tsv", SUCCESSIONS_HEADER + "RUS\tSUN\t1922\t1991-12-26\n", 2, "YYYY-MM-DD"),
+        ("successions_x.tsv", SUCCESSIONS_HEADER + "RUS\tSUN\t1991-12-26\t1922-12-30\n", 2, "must come before"),
         ("misc.tsv", "a\n", None, "unknown data file"),
     ],
 )

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from veille.corpus import cameo
 from veille.corpus._common import (
@@ -40,7 +40,7 @@ from veille.corpus._common import (
 )
 from veille.corpus.compat import CONFIRMING, NEGATIVE, Item, governing_phase, object_profile, phase_of
 from veille.corpus.merge import cluster
-from veille.corpus.timevalues import Interval, mention_interval, parse
+from veille.corpus.timevalues import NEG_INF, POS_INF, Interval, mention_interval, parse
 from veille.types import Article, EventMention, Fact, FactSource, Quantity, Wording
 
 EVIDENCE_SEPARATOR = " … "
@@ -75,6 +75,19 @@ def _person_kind(entity_id: str, mention_kinds: dict[str, str], kb: object | Non
     return kind == "person"
 
 
+def _state_then(kb: CountryResolver | None, interval: Interval | None) -> Callable[[str], str]:
+    """The state a country stood for at the time of a mention: « Moscou et Pyongyang » signing a pact in
+    1961 are the Soviet Union and North Korea (``successions.tsv``)."""
+    during = getattr(kb, "state_during", None)
+    if interval is None or not callable(during) or interval.start <= NEG_INF or interval.end >= POS_INF:
+        return _same
+    return lambda country: str(during(country, interval.start, interval.end))
+
+
+def _same(country: str) -> str:
+    return country
+
+
 def _items(articles: Sequence[Article], kb: CountryResolver | None) -> list[Item]:
     items: list[Item] = []
     for article in articles:
@@ -86,12 +99,14 @@ def _items(articles: Sequence[Article], kb: CountryResolver | None) -> list[Item
             code = event.cameo.strip()
             if len(code) < 2 or not code.isdigit():
                 continue  # not a CAMEO code: nothing to merge on
-            sources = frozenset(country_level(x, kb) for x in event.source_actors)
-            targets = frozenset(country_level(x, kb) for x in event.target_actors)
+            interval = mention_interval(event.time, event.time_bounds)
+            state = _state_then(kb, interval)
+            sources = frozenset(state(country_level(x, kb)) for x in event.source_actors)
+            targets = frozenset(state(country_level(x, kb)) for x in event.target_actors)
             persons: dict[str, set[str]] = {}
             for actor in (*event.source_actors, *event.target_actors):
                 if not is_country_id(actor, kb) and _person_kind(actor, kinds, kb):
-                    persons.setdefault(country_level(actor, kb), set()).add(actor)
+                    persons.setdefault(state(country_level(actor, kb)), set()).add(actor)
             obj_text = article.text[event.object.start : event.object.end] if event.object else ""
             classes, terms = object_profile(obj_text)
             sentence = article.text[event.sentence.start : event.sentence.end]
@@ -106,7 +121,7 @@ def _items(articles: Sequence[Article], kb: CountryResolver | None) -> list[Item
                     targets=targets,
                     actors=sources | targets,
                     persons={c: frozenset(p) for c, p in persons.items()},
-                    interval=mention_interval(event.time, event.time_bounds),
+                    interval=interval,
                     value_interval=parse(event.time),
                     object_classes=classes,
                     object_terms=terms,

@@ -3,7 +3,7 @@
 Every file is UTF-8 TSV with a header row; ``#`` starts a comment line; alias lists are
 ``|``-separated and an alias may carry flags, ``Washington[x]`` (see ``ALIAS_FLAGS``). The kind of a
 file is given by its name: ``countries*.tsv``, ``people*.tsv``, ``organisations*.tsv``,
-``ambiguous*.tsv``, ``first_names*.tsv``, ``cues*.tsv``, ``stopwords*.tsv``. Users add their own with
+``ambiguous*.tsv``, ``first_names*.tsv``, ``cues*.tsv``, ``stopwords*.tsv``, ``successions*.tsv``. Users add their own with
 ``--kb DIR``; every problem is reported as a :class:`KBError` naming the file, the line and the fix.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,9 +31,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "first_names": ("name",),
     "cues": ("word", "lang", "kind"),
     "stopwords": ("word",),
+    "successions": ("successor", "predecessor", "from", "until"),
 }
 # Load order matters: people and organisations refer to countries, ambiguous aliases to anything.
-ORDER = ("countries", "people", "organisations", "ambiguous", "nonentities", "first_names", "cues", "stopwords")
+ORDER = ("countries", "people", "organisations", "ambiguous", "nonentities", "first_names", "cues", "stopwords",
+         "successions")
 
 ORG_KINDS = frozenset({
     "un-body", "intergovernmental", "alliance", "eu-institution", "news-agency", "media", "parliament",
@@ -249,6 +252,19 @@ class _Builder:
         for _, (word,) in _rows(path, "stopwords"):
             self.stopwords.add(word)
 
+    def successions(self, path: Path) -> None:
+        for n, (successor, predecessor, start, until) in _rows(path, "successions"):
+            for code, what in ((successor, "successor"), (predecessor, "predecessor")):
+                if self._country_ref(path, n, code, f"column {what}") is None:
+                    raise KBError(path, n, f"column {what} is empty: give the ISO alpha-3 id of a country")
+            try:
+                first, stop = date.fromisoformat(start).toordinal(), date.fromisoformat(until).toordinal()
+            except ValueError:
+                raise KBError(path, n, f"dates {start!r}, {until!r}: write them YYYY-MM-DD") from None
+            if first >= stop:
+                raise KBError(path, n, f"'from' ({start}) must come before 'until' ({until})")
+            self.kb.successions.setdefault(successor, []).append((first, stop, predecessor))
+
     def finish(self) -> KnowledgeBase:
         self.kb.first_names = frozenset(self.first_names)
         self.kb.stopwords = frozenset(self.stopwords)
@@ -274,6 +290,7 @@ def build_kb(dirs: Sequence[Path]) -> KnowledgeBase:
     loaders: dict[str, Callable[[Path], None]] = {
         "countries": b.countries, "people": b.people, "organisations": b.organisations,
         "ambiguous": b.ambiguous, "nonentities": b.nonentities, "first_names": b.first_names_, "cues": b.cues_, "stopwords": b.stopwords_,
+        "successions": b.successions,
     }
     kinds = [(_kind_of(f), f) for f in files]
     for kind in ORDER:

@@ -73,11 +73,21 @@ class KnowledgeBase:
     cues: tuple[tuple[str, str, str], ...] = ()
     # words that never start a name although capitalised (sentence-initial function words)
     stopwords: frozenset[str] = frozenset()
+    # successor country -> (first day, day after the last, predecessor) as proleptic ordinals
+    successions: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     # compiled matchers, built on first use by veille.entities (not part of the data)
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def entity(self, entity_id: str) -> EntityRecord | None:
         return self.records.get(entity_id)
+
+    def state_during(self, country: str, first: int, last: int) -> str:
+        """The state ``country`` stood for from day ``first`` to day ``last`` (ordinals): « Moscou » in
+        1961 is the Soviet Union. A span that reaches past a succession keeps the successor."""
+        for start, stop, predecessor in self.successions.get(country, ()):
+            if start <= first and last < stop:
+                return predecessor
+        return country
 
     def country_of(self, entity_id: str) -> str | None:
         rec = self.records.get(entity_id)
