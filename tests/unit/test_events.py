@@ -167,6 +167,14 @@ def test_english_active_passive_and_between() -> None:
     assert sent.target_actors == ["LBY"]
 
 
+def test_an_english_possessive_makes_a_noun_of_a_verb_homograph() -> None:
+    text = "Lula's first visit to Buenos Aires lasted two days. Lula's visit ended."
+    _, evs = run(text, {"Lula": "lula", "Buenos Aires": "ARG"}, lang="en")
+    visit = by_trigger(evs, text, "visit")
+    assert visit.rule.startswith("triggers_en.tsv") and (visit.source_actors, visit.target_actors) == (["lula"], ["ARG"])
+    assert visit.place == "Buenos Aires"
+
+
 def test_cameo_labels() -> None:
     assert cameo_label("057", "fr") == "Signer un accord"
     assert cameo_label("057", "en") == "Sign an agreement"

@@ -220,11 +220,13 @@ def _choose_pos(
     best: list[Match[Trigger]], tokens: Sequence[Token], i: int, determiners: frozenset[str]
 ) -> Match[Trigger] | None:
     """Between a noun and a verb reading of one word (« la visite » / « il visite »), look left:
-    a determiner, or a determiner and one adjective (« la récente visite »), means a noun. A verb
-    reading right after a determiner is a noun homograph (« l'armée », « le signe »): no trigger."""
+    a determiner or an English possessive ("Putin's"), or one of them and one adjective (« la récente
+    visite », "Putin's first visit"), means a noun. A verb reading right after a determiner is a noun
+    homograph (« l'armée », « le signe »): no trigger."""
     prev = tokens[i - 1].low if i > 0 else ""
     prev2 = tokens[i - 2].low if i > 1 else ""
-    nominal = prev in determiners or prev in ("de", "d'") or (prev2 in determiners and tokens[i - 1].kind == "word")
+    nominal = (prev in determiners or prev in ("de", "d'") or prev.endswith("'s")
+               or ((prev2 in determiners or prev2.endswith("'s")) and tokens[i - 1].kind == "word"))
     want = "noun" if nominal else "verb"
     if prev in _AUX and all(m.item.pos == "noun" for m in best) and len(best[0].idx) == 1:
         return None
