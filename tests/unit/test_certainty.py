@@ -289,3 +289,13 @@ def test_a_word_of_a_time_expression_is_never_a_cue() -> None:
     ev = by_trigger(find_events(article(text, {"Turkey": "TUR", "Libya": "LBY"}, lang="en", times=[("In May", "2024-05")]),
                                 KB), text, "sent")
     assert ev.certainty == "asserted"
+
+
+def test_a_reporting_verb_coordinated_after_an_act_reports_what_follows_it_only() -> None:
+    text = "Brazil and Chile condemned the strike and said it violated the truce."
+    evs = run(text, {"Brazil": "BRA", "Chile": "CHL"}, lang="en")
+    assert by_trigger(evs, text, "condemned").certainty == "asserted"
+    assert by_trigger(evs, text, "violated").certainty == "reported"
+    text = "Argentina fired a missile, officials said."
+    evs = run(text, {"Argentina": "ARG"}, lang="en")
+    assert by_trigger(evs, text, "fired").certainty == "reported"

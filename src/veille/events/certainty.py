@@ -121,6 +121,13 @@ def _scope(view: SentenceView, m: Match[Cue], lex: Lexicon) -> tuple[int, int]:
     a, b, n = m.first, m.last, len(view.tokens)
     scope = m.item.scope
     if scope == "sentence":
+        k = a - 1
+        while k >= 0 and (view.lows[k] in _AVOIR or view.lows[k] in lex.grammar.passive_aux):
+            k -= 1
+        if k >= 0 and view.lows[k] in ("and", "et"):
+            # "condemned the launch and said it violated …": a second verb of the same subject reports
+            # what follows it; what the subject did first is told by the text itself
+            return b + 1, n
         return 0, n
     if scope == "rest":
         return b + 1, _presupposed(view, b + 1, view.clause_end(b), lex)
