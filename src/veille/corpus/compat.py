@@ -148,7 +148,10 @@ def _actors_compatible(a: Item, b: Item) -> bool:
         if a_src & b_tgt or a_tgt & b_src:  # the direction is reversed
             return False
     # Same country, different people (Putin's visit against Shoigu's meeting): two happenings.
-    return all(a.persons[c] & b.persons[c] for c in a.persons.keys() & b.persons.keys())
+    if not a.persons or not b.persons:
+        return True
+    theirs = b.persons
+    return all(people & theirs[c] for c, people in a.persons.items() if c in theirs)
 
 
 def _objects_compatible(a: Item, b: Item) -> bool:

@@ -304,7 +304,8 @@ def _denials(positives: list[FactSource], negatives: list[FactSource], names: En
         pure = [s for s in group if s.certainty not in CONFIRMING]
         shown = pure or group
         arts = ", ".join(s.article for s in shown)
-        others = [p for p in positives if p not in shown]
+        listed = set(map(id, shown))  # by identity: comparing whole sources is quadratic on a big fact
+        others = [p for p in positives if id(p) not in listed]
         backing = ", ".join(f"{p.article} ({words.get(p.certainty, p.certainty)})" for p in others)
         first = shown[0]
         if fr:

@@ -63,7 +63,10 @@ class _Group:
         if year is not None:
             self.years.add(year)
         self.counts[key] = self.counts.get(key, 0) + 1
-        self.articles.setdefault(key, Counter())[item.article] += 1
+        seen = self.articles.get(key)
+        if seen is None:
+            seen = self.articles[key] = Counter()
+        seen[item.article] += 1
         self.by_article.setdefault(item.article, []).append(item)
 
 

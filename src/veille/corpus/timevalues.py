@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 # Precision ranks: higher is finer.
 CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, DAY = range(9)
@@ -68,8 +69,10 @@ def _span(first: date, last: date, precision: int) -> Interval:
     return Interval(first.toordinal(), last.toordinal(), precision)
 
 
+@lru_cache(maxsize=65_536)
 def parse(value: str | None) -> Interval | None:
-    """The interval a TIMEX3 date value denotes, or None when it is not a calendar date."""
+    """The interval a TIMEX3 date value denotes, or None when it is not a calendar date (cached: a
+    corpus repeats a few thousand values)."""
     if not value:
         return None
     value = value.strip()
