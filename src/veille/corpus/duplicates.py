@@ -11,6 +11,7 @@ similarity is low and they are not grouped; that is what the story stage is for.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -41,8 +42,10 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[bytes]:
 
 
 # An empty MinHash to copy: its permutations depend only on NUM_PERM and SEED, so they are drawn
-# once, not once per article.
-_EMPTY = MinHash(num_perm=NUM_PERM, seed=SEED)
+# once, not once per article. Shingles are hashed with CRC-32, a C function the batch update calls
+# directly (datasketch's default, SHA-1 through a Python wrapper, cost most of the stage); like it,
+# it is the same on every machine and run, which Python's salted ``hash`` is not.
+_EMPTY = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
 
 def signature(text: str) -> MinHash | None:
