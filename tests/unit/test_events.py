@@ -175,6 +175,13 @@ def test_an_english_possessive_makes_a_noun_of_a_verb_homograph() -> None:
     assert visit.place == "Buenos Aires"
 
 
+def test_a_nationality_before_the_counted_noun_is_not_the_unit() -> None:
+    text = "Turkey sent about 3,000 Turkish troops to Libya."
+    _, evs = run(text, {"Turkey": "TUR", "Turkish": "TUR", "Libya": "LBY"}, lang="en")
+    quantity = by_trigger(evs, text, "sent").quantity
+    assert quantity is not None and quantity.value == 3000 and quantity.unit == "troop"
+
+
 def test_cameo_labels() -> None:
     assert cameo_label("057", "fr") == "Signer un accord"
     assert cameo_label("057", "en") == "Sign an agreement"

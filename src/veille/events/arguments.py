@@ -465,7 +465,12 @@ def _number(low: str) -> float | None:
 
 
 def _unit(view: SentenceView, k: int, hi: int) -> str | None:
+    """What is counted: the noun after the number (« 3 000 soldats », "10,000 troops"), past « de » and
+    a nationality written before the noun ("10,000 North Korean troops")."""
     toks = view.tokens
     while k < min(hi + 1, len(toks)) and toks[k].low in ("de", "d'", "of"):
+        k += 1
+    named, g = view.named, view.g
+    while k + 1 < len(toks) and k in named and toks[k + 1].kind == "word" and toks[k + 1].low not in g.prepositions:
         k += 1
     return toks[k].lemma if k < len(toks) and toks[k].kind == "word" else None
