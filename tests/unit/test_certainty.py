@@ -299,3 +299,12 @@ def test_a_reporting_verb_coordinated_after_an_act_reports_what_follows_it_only(
     text = "Argentina fired a missile, officials said."
     evs = run(text, {"Argentina": "ARG"}, lang="en")
     assert by_trigger(evs, text, "fired").certainty == "reported"
+
+
+def test_an_open_question_or_a_condition_is_speculative_in_english() -> None:
+    text = "Chile declined to say whether Peruvian troops are fighting in Bolivia."
+    evs = run(text, {"Chile": "CHL", "Peruvian": "PER", "Bolivia": "BOL"}, lang="en")
+    assert by_trigger(evs, text, "fighting").certainty == "speculative"
+    text = "If Peru attacks Chile, Brazil will mediate."
+    evs = run(text, {"Peru": "PER", "Chile": "CHL", "Brazil": "BRA"}, lang="en")
+    assert by_trigger(evs, text, "attacks").certainty == "speculative"
