@@ -182,6 +182,21 @@ def test_a_nationality_before_the_counted_noun_is_not_the_unit() -> None:
     assert quantity is not None and quantity.value == 3000 and quantity.unit == "troop"
 
 
+def test_a_noun_s_complements_end_at_the_clause_s_verb() -> None:
+    text = "La visite de Lula à Buenos Aires, en mai, a montré que le rapprochement entre le Chili et le Pérou avance."
+    _, evs = run(text, {"Lula": "lula", "Buenos Aires": "ARG", "Chili": "CHL", "Pérou": "PER"})
+    visit = by_trigger(evs, text, "visite")
+    assert visit.source_actors == ["lula"] and visit.target_actors == ["ARG"]
+
+
+def test_an_event_brought_back_by_an_anaphor_does_not_become_the_next_subject() -> None:
+    text = ("Le Chili a signé un traité avec le Pérou. La signature de ce traité a provoqué des réactions de la "
+            "part du Brésil et de l'Argentine. Les dirigeants de ces pays ont exprimé leur inquiétude.")
+    _, evs = run(text, {"Chili": "CHL", "Pérou": "PER", "Brésil": "BRA", "Argentine": "ARG"})
+    assert by_trigger(evs, text, "signature").source_actors == ["CHL"]
+    assert by_trigger(evs, text, "exprimé").source_actors == ["BRA", "ARG"]
+
+
 def test_cameo_labels() -> None:
     assert cameo_label("057", "fr") == "Signer un accord"
     assert cameo_label("057", "en") == "Sign an agreement"

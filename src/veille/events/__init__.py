@@ -49,6 +49,7 @@ _SPEAKING = frozenset({"01", "11", "12"})  # statements, disapproval (accusation
 _OF = frozenset({"de", "d'", "du", "des", "of"})
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 _START, _START_END = attrgetter("start"), attrgetter("start", "end")
+_BORROWED = "+anaphor"  # the rule of an event that took its actors from an earlier event (« ce traité »)
 _FRAME_REACH = 16  # tokens after a trigger where « lors de … » may set it inside another event
 
 
@@ -430,11 +431,13 @@ def _link_denial(state: _State, n: int, deniers: list[str]) -> None:
 
 def _remember_subject(state: _State, mentions: list[Mention], starts: list[int], sent: Span, n: int,
                       new: Sequence[tuple[int, EventMention, Args]] = ()) -> None:
-    for _, ev, _ in new:
-        if ev.source_actors:
-            state.last_subject, state.subject_at = list(ev.source_actors), n
-            state.subject_speaks = ev.cameo[:2] in _SPEAKING
-            return
+    # the sentence's own subject first: the actors of an earlier event that « ce traité » brought back
+    # are not who the next sentence's « ces pays » points to
+    named = [ev for _, ev, _ in new if ev.source_actors and _BORROWED not in ev.rule]
+    for ev in named or [ev for _, ev, _ in new if ev.source_actors]:
+        state.last_subject, state.subject_at = list(ev.source_actors), n
+        state.subject_speaks = ev.cameo[:2] in _SPEAKING
+        return
     i = bisect_left(starts, sent.start)
     if i < len(mentions) and mentions[i].start < sent.end and mentions[i].kind in ("country", "person",
                                                                                     "organisation"):

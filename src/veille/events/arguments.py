@@ -94,9 +94,7 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
     trig = m.item
     head, last = m.first, m.last
     start = max(window, view.clause_start(head))
-    end = view.clause_end(last)
-    if trig.pos == "verb":
-        end = _second_verb(view, last, end, lex)
+    end = (_second_verb if trig.pos == "verb" else _main_verb)(view, last, view.clause_end(last), lex)
     before = [r for r in view.refs if start <= r.first and r.last < head and r.first not in exclude]
     after = [r for r in view.refs if r.first > last and r.last < end and r.first not in exclude]
     toks = view.tokens
@@ -216,6 +214,17 @@ def _second_verb(view: SentenceView, last: int, end: int, lex: Lexicon) -> int:
             nxt = toks[k + 1]
             if k + 1 in view.barriers or nxt.low in _AUXILIARIES or nxt.low in g.passive_aux or view.verbish(k + 1):
                 return k
+    return end
+
+
+def _main_verb(view: SentenceView, last: int, end: int, lex: Lexicon) -> int:
+    """« La visite de X à Pyongyang, en septembre, a confirmé que le rapprochement entre A et B … »: a
+    noun's complements end where the clause's conjugated verb begins (an auxiliary before a verb)."""
+    toks, aux = view.tokens, lex.grammar.passive_aux
+    for k in range(last + 1, end - 1):
+        low = toks[k].low
+        if (low in _AUXILIARIES or low in aux) and (k + 1 in view.barriers or view.verbish(k + 1)):
+            return k
     return end
 
 
