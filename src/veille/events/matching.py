@@ -46,10 +46,12 @@ def _part_ok(tok: Token, part: Part) -> bool:
 
 
 # (phrase, the words each later part may be: its alternatives and surface forms, whether it has later
-# parts); a phrase none of whose later parts is missing from the sentence's words and lemmas is worth
-# walking. A phrase whose later parts all follow directly (« d'après », « ne pas ») has no such words:
-# looking at the next tokens costs less than building the sentence's word set to test them.
-Cand = tuple[T, tuple[frozenset[str], ...], bool]
+# parts, the words its second part may be when that part follows directly); a phrase none of whose
+# later parts is missing from the sentence's words and lemmas is worth walking. A phrase whose later
+# parts all follow directly (« d'après », « ne pas ») has no such words: looking at the next tokens
+# costs less than building the sentence's word set to test them, and the next token alone rules out
+# most (« de » heads « d'après » and « de source »).
+Cand = tuple[T, tuple[frozenset[str], ...], bool, frozenset[str] | None]
 
 
 def _rest(tokens: Sequence[Token], i: int, parts: tuple[Part, ...]) -> tuple[int, ...] | None:
@@ -85,7 +87,8 @@ def _candidates(tok: Token, index: dict[str, list[T]]) -> list[Cand[T]]:
                 out.append(item)
     out.sort(key=lambda it: -len(it.parts))
     return [(it, () if all(adj for _, _, adj in it.parts[1:]) else tuple(alts | exact for alts, exact, _ in it.parts[1:]),
-             len(it.parts) > 1) for it in out]
+             len(it.parts) > 1, it.parts[1][0] | it.parts[1][1] if len(it.parts) > 1 and it.parts[1][2] else None)
+            for it in out]
 
 
 # (id(trigger index), id(cue index)) → (the indexes, kept alive so their ids stay theirs; surface →
@@ -138,10 +141,11 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
     found: list[Match[Trigger]] = []
     out_cues: list[Match[Cue]] = []
     local: set[str] | None = None  # the sentence's own forms and lemmas, once a phrase passed ``words``
+    n = len(tokens)
     for i, (tc, cc) in zip(compress(range(len(cands)), cands), filter(None, cands), strict=True):
         kind = tokens[i].kind
         if cc and kind != "punct":
-            for cue, need, multi in cc:
+            for cue, need, multi, nxt in cc:
                 if need:
                     if words is not None and any(map(words.isdisjoint, need)):
                         continue
@@ -150,6 +154,9 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                     if any(map(local.isdisjoint, need)):
                         continue
                 if multi:
+                    if nxt is not None and (i + 1 == n or (tokens[i + 1].low not in nxt and tokens[i + 1].lemma not in nxt
+                                                            and tokens[i + 1].kind != "punct")):
+                        continue  # what follows cannot be the second part (a quote may stand between)
                     idx = _rest(tokens, i, cue.parts)
                     if idx is None:
                         continue
@@ -159,7 +166,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                 break
         if tc and kind == "word":
             best: list[Match[Trigger]] = []
-            for trig, need, multi in tc:
+            for trig, need, multi, nxt in tc:
                 if best and len(trig.parts) < len(best[0].item.parts):
                     break
                 if need:
@@ -170,6 +177,9 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                     if any(map(local.isdisjoint, need)):
                         continue
                 if multi:
+                    if nxt is not None and (i + 1 == n or (tokens[i + 1].low not in nxt and tokens[i + 1].lemma not in nxt
+                                                            and tokens[i + 1].kind != "punct")):
+                        continue  # what follows cannot be the second part (a quote may stand between)
                     idx = _rest(tokens, i, trig.parts)
                     if idx is None:
                         continue
