@@ -116,9 +116,9 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
                 between = r
         elif target is None and gov in trig.targets:
             target = r
-    agents = _first_group(view, agent)
-    entre = _first_group(view, between)
-    targets = [] if entre else _first_group(view, target)
+    agents = _first_group(view, agent) if agent is not None else []
+    entre = _first_group(view, between) if between is not None else []
+    targets = [] if entre or target is None else _first_group(view, target)
     a.passive = bool(agents) or _passive(view, head) or "passive-patient" in a.rules
 
     if trig.pos == "noun":
@@ -145,8 +145,8 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
             src = _subject(view, before) or _first_group(view, free[:1])
             if src:
                 a.rules.append("noun-context")
-        a.source = ids(src, country_of)
-        a.target = ids(targets, country_of)
+        a.source = ids(src, country_of) if src else []
+        a.target = ids(targets, country_of) if targets else []
     else:
         subj = _subject(view, before)
         if a.passive and "passive-patient" in a.rules and not agents and a.object is not None:
@@ -162,7 +162,7 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
             a.source = ids(subj, country_of) or list(controller or [])
             if not subj and controller:
                 a.rules.append("controller")
-            a.target = ids(targets, country_of)
+            a.target = ids(targets, country_of) if targets else []
             if not targets:
                 a.unnamed_target = _unnamed_target(view, last, end, trig)
             elif a.object is not None and any(r.mention.start == a.object.start for r in targets):
@@ -191,7 +191,7 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
         else:
             a.target += [e for e in pair if e not in a.target and e not in a.source]
     a.target = [t for t in a.target if t not in a.source]
-    a.place = _place(view, after, trig)
+    a.place = _place(view, after, trig) if after else None
     return a
 
 

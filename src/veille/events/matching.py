@@ -12,7 +12,8 @@ when every later part occurs somewhere in the sentence, which rules most of them
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_
 from typing import Generic, NamedTuple, TypeVar, cast
 
 from veille.events.lexicon import MAX_GAP, Cue, Part, Trigger
@@ -112,16 +113,15 @@ def candidates(tokens: Sequence[Token], lows: list[str], triggers: dict[str, lis
     cache = _cache(triggers, cues)
     found: list[tuple | None] = list(map(cache.get, lows))
     if None in found:
-        for i, c in enumerate(found):
+        for i in compress(range(len(found)), map(is_, found, repeat(None))):  # the words new to the cache
+            tok = tokens[i]
+            c = cache.get(tok.low)
             if c is None:
-                tok = tokens[i]
-                c = cache.get(tok.low)
-                if c is None:
-                    tc, cc = _candidates(tok, triggers), _candidates(tok, cues)
-                    c = (tc, cc) if tc or cc else ()
-                    if len(cache) < 200_000:
-                        cache[tok.low] = c
-                found[i] = c
+                tc, cc = _candidates(tok, triggers), _candidates(tok, cues)
+                c = (tc, cc) if tc or cc else ()
+                if len(cache) < 200_000:
+                    cache[tok.low] = c
+            found[i] = c
     return cast(list[tuple], found)  # no None left
 
 
