@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress, repeat
-from operator import is_
+from operator import is_, itemgetter
 from typing import Generic, NamedTuple, TypeVar, cast
 
 from veille.events.lexicon import MAX_GAP, Cue, Part, Trigger
@@ -96,6 +96,7 @@ def _candidates(tok: Token, index: dict[str, list[T]]) -> list[Cand[T]]:
 # (trigger candidates, cue candidates), or () when the word heads neither)
 _CACHE: dict[tuple[int, int], tuple[object, object, dict[str, tuple]]] = {}
 _EMPTY: dict[str, list] = {}
+WANTED = itemgetter(2)  # of a candidates entry: it may begin a trigger or a denial
 
 
 def _cache(triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]]) -> dict[str, tuple]:
@@ -108,8 +109,10 @@ def _cache(triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]]) -> di
 
 def candidates(tokens: Sequence[Token], lows: list[str], triggers: dict[str, list[Trigger]],
                cues: dict[str, list[Cue]]) -> list[tuple]:
-    """(trigger candidates, cue candidates) of each token (``()`` for most: they head nothing), by one
-    dict look-up done in C per word. Fills the cache for words not seen before."""
+    """(trigger candidates, cue candidates, whether it may begin a trigger or a denial) of each token
+    (``()`` for most: they head nothing), by one dict look-up done in C per word. Fills the cache for
+    words not seen before. A sentence none of whose words may begin a trigger or a denial has no
+    event (:data:`WANTED` reads the flag)."""
     cache = _cache(triggers, cues)
     found: list[tuple | None] = list(map(cache.get, lows))
     if None in found:
@@ -118,7 +121,7 @@ def candidates(tokens: Sequence[Token], lows: list[str], triggers: dict[str, lis
             c = cache.get(tok.low)
             if c is None:
                 tc, cc = _candidates(tok, triggers), _candidates(tok, cues)
-                c = (tc, cc) if tc or cc else ()
+                c = (tc, cc, bool(tc) or any(cue.cls == "denied" for cue, *_ in cc)) if tc or cc else ()
                 if len(cache) < 200_000:
                     cache[tok.low] = c
             found[i] = c
@@ -142,7 +145,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
     out_cues: list[Match[Cue]] = []
     local: set[str] | None = None  # the sentence's own forms and lemmas, once a phrase passed ``words``
     n = len(tokens)
-    for i, (tc, cc) in zip(compress(range(len(cands)), cands), filter(None, cands), strict=True):
+    for i, (tc, cc, _) in zip(compress(range(len(cands)), cands), filter(None, cands), strict=True):
         kind = tokens[i].kind
         if cc and kind != "punct":
             for cue, need, multi, nxt in cc:
