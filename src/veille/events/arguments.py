@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress
 
 from veille.events.lexicon import Lexicon, Trigger, by_identity
 from veille.events.matching import Match
@@ -197,10 +198,7 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
 
 def _unnamed_target(view: SentenceView, last: int, end: int, trig: Trigger) -> bool:
     """The verb's target preposition comes after it with no linked name: « à son voisin », "to its ally"."""
-    preps = {t.split("+")[0] for t in trig.targets}
-    if "à" in preps:
-        preps.update(("au", "aux"))
-    return any(t.low in preps for t in view.tokens[last + 1 : end])
+    return not trig.target_words.isdisjoint(view.lows[last + 1 : end])
 
 
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "has", "have", "had"})
@@ -209,10 +207,10 @@ _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "has", "have", "had"})
 def _second_verb(view: SentenceView, last: int, end: int, lex: Lexicon) -> int:
     """« ont condamné le tir et ont dit qu'il violait les résolutions du Conseil de sécurité »: a verb
     coordinated after the trigger starts a predicate of its own; its names are not the trigger's."""
-    toks, g = view.tokens, lex.grammar
-    for k in range(last + 1, end - 1):
-        low = toks[k].low
-        if low in g.coordinators and low not in (",", "ni", "nor"):
+    toks, g, lows = view.tokens, lex.grammar, view.lows
+    for k in compress(range(last + 1, end - 1), map(g.coordinators.__contains__, lows[last + 1 : end - 1])):
+        low = lows[k]
+        if low not in (",", "ni", "nor"):
             nxt = toks[k + 1]
             if k + 1 in view.barriers or nxt.low in _AUXILIARIES or nxt.low in g.passive_aux or view.verbish(k + 1):
                 return k
