@@ -34,7 +34,7 @@ from veille.events.certainty import (
 from veille.events.dateline import is_dateline
 from veille.events.labels import EVENT_LABELS, cameo_label
 from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, by_identity, get_lexicon
-from veille.events.matching import Match, candidates, find_matches
+from veille.events.matching import WANTED, Match, candidates, find_matches
 from veille.events.sentence import SentenceView
 from veille.events.tokens import LEMMA, LOW, Token, split_by, tokenize_text
 from veille.types import Article, EventMention, Mention, Span, TimeRef
@@ -126,7 +126,8 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
         if first == end or (headings and any(a <= sent.start and sent.end <= b for a, b in headings)):
             continue
         cands = all_cands[first:end]
-        if not any(cands):  # no word of the sentence begins a trigger or a cue
+        # no word of the sentence begins a trigger or a cue, or only cues that qualify a trigger
+        if not any(cands) or not any(map(WANTED, filter(None, cands))):
             _remember_subject(state, mentions, m_starts, sent, n)
             continue
         tokens, lows = all_tokens[first:end], all_lows[first:end]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress
 
 from veille.events.lexicon import Lexicon, Trigger, by_identity
 from veille.events.matching import Match
@@ -114,9 +115,9 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
                 between = r
         elif target is None and gov in trig.targets:
             target = r
-    agents = _first_group(view, agent)
-    entre = _first_group(view, between)
-    targets = [] if entre else _first_group(view, target)
+    agents = _first_group(view, agent) if agent is not None else []
+    entre = _first_group(view, between) if between is not None else []
+    targets = [] if entre or target is None else _first_group(view, target)
     a.passive = bool(agents) or _passive(view, head) or "passive-patient" in a.rules
 
     if trig.pos == "noun":
@@ -143,8 +144,8 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
             src = _subject(view, before) or _first_group(view, free[:1])
             if src:
                 a.rules.append("noun-context")
-        a.source = ids(src, country_of)
-        a.target = ids(targets, country_of)
+        a.source = ids(src, country_of) if src else []
+        a.target = ids(targets, country_of) if targets else []
     else:
         subj = _subject(view, before)
         if a.passive and "passive-patient" in a.rules and not agents and a.object is not None:
@@ -160,7 +161,7 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
             a.source = ids(subj, country_of) or list(controller or [])
             if not subj and controller:
                 a.rules.append("controller")
-            a.target = ids(targets, country_of)
+            a.target = ids(targets, country_of) if targets else []
             if not targets:
                 a.unnamed_target = _unnamed_target(view, last, end, trig)
             elif a.object is not None and any(r.mention.start == a.object.start for r in targets):
@@ -189,16 +190,13 @@ def extract_actors(view: SentenceView, m: Match[Trigger], lex: Lexicon, a: Args,
         else:
             a.target += [e for e in pair if e not in a.target and e not in a.source]
     a.target = [t for t in a.target if t not in a.source]
-    a.place = _place(view, after, trig)
+    a.place = _place(view, after, trig) if after else None
     return a
 
 
 def _unnamed_target(view: SentenceView, last: int, end: int, trig: Trigger) -> bool:
     """The verb's target preposition comes after it with no linked name: « à son voisin », "to its ally"."""
-    preps = {t.split("+")[0] for t in trig.targets}
-    if "à" in preps:
-        preps.update(("au", "aux"))
-    return any(t.low in preps for t in view.tokens[last + 1 : end])
+    return not trig.target_words.isdisjoint(view.lows[last + 1 : end])
 
 
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "has", "have", "had"})
@@ -207,10 +205,10 @@ _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "has", "have", "had"})
 def _second_verb(view: SentenceView, last: int, end: int, lex: Lexicon) -> int:
     """« ont condamné le tir et ont dit qu'il violait les résolutions du Conseil de sécurité »: a verb
     coordinated after the trigger starts a predicate of its own; its names are not the trigger's."""
-    toks, g = view.tokens, lex.grammar
-    for k in range(last + 1, end - 1):
-        low = toks[k].low
-        if low in g.coordinators and low not in (",", "ni", "nor"):
+    toks, g, lows = view.tokens, lex.grammar, view.lows
+    for k in compress(range(last + 1, end - 1), map(g.coordinators.__contains__, lows[last + 1 : end - 1])):
+        low = lows[k]
+        if low not in (",", "ni", "nor"):
             nxt = toks[k + 1]
             if k + 1 in view.barriers or nxt.low in _AUXILIARIES or nxt.low in g.passive_aux or view.verbish(k + 1):
                 return k

@@ -65,6 +65,8 @@ def claim_sources(view: SentenceView, sources: list[Match[Cue]]) -> frozenset[in
 def analyse(view: SentenceView, matches: list[Match[Cue]], lex: Lexicon, country_of: CountryOf) -> list[CueHit]:
     """The cues of one sentence with their scopes and sources; negations cancelled by a blocker
     (« ne se contente pas de », "not only") are left out."""
+    if not matches:
+        return _negated_cues(view, _conditionals(view, lex, set()), lex)
     blocks = {i for m in matches if m.item.cls == "block" for i in m.idx}
     hits: list[CueHit] = []
     cued = {i for m in matches for i in m.idx}
@@ -89,6 +91,8 @@ def _negated_cues(view: SentenceView, hits: list[CueHit], lex: Lexicon) -> list[
     "did not accuse" no accusation. A negated verb of confirming or saying (« n'a jamais reconnu
     ce déploiement », "has not confirmed the deployment") withholds confirmation: what it governs
     is not negated, it stays a claim (reported, with no source)."""
+    if not hits:
+        return hits
     negs = [h for h in hits if h.cls == "negated"]
     if not negs:
         return hits

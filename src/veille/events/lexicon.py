@@ -61,6 +61,8 @@ class Trigger:
     place_preps: frozenset[str]  # prepositions whose complement is also the place
     by_object: tuple[tuple[str, str], ...]
     where: str
+    # the words that introduce the target, contracted articles included (« au », « aux » for « à »)
+    target_words: frozenset[str] = frozenset()
 
     def code_for(self, object_class: str | None) -> str | None:
         for cls, code in self.by_object:
@@ -246,8 +248,16 @@ def load_triggers(path: Path, codes: frozenset[str], lang: str) -> list[Trigger]
             place_preps=frozenset(t.removesuffix("+place") for t in tgt if t.endswith("+place")),
             by_object=tuple(pairs),
             where=f"{path.name}:{n}",
+            target_words=_target_words(tgt),
         ))
     return out
+
+
+def _target_words(targets: list[str]) -> frozenset[str]:
+    words = {t.split("+")[0] for t in targets}
+    if "à" in words:
+        words.update(("au", "aux"))
+    return frozenset(words)
 
 
 def _check_code(code: str, codes: frozenset[str], path: Path, n: int) -> None:

@@ -12,7 +12,8 @@ when every later part occurs somewhere in the sentence, which rules most of them
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from typing import Generic, NamedTuple, TypeVar, cast
 
 from veille.events.lexicon import MAX_GAP, Cue, Part, Trigger
@@ -46,10 +47,12 @@ def _part_ok(tok: Token, part: Part) -> bool:
 
 
 # (phrase, the words each later part may be: its alternatives and surface forms, whether it has later
-# parts); a phrase none of whose later parts is missing from the sentence's words and lemmas is worth
-# walking. A phrase whose later parts all follow directly (« d'après », « ne pas ») has no such words:
-# looking at the next tokens costs less than building the sentence's word set to test them.
-Cand = tuple[T, tuple[frozenset[str], ...], bool]
+# parts, the words its second part may be when that part follows directly); a phrase none of whose
+# later parts is missing from the sentence's words and lemmas is worth walking. A phrase whose later
+# parts all follow directly (« d'après », « ne pas ») has no such words: looking at the next tokens
+# costs less than building the sentence's word set to test them, and the next token alone rules out
+# most (« de » heads « d'après » and « de source »).
+Cand = tuple[T, tuple[frozenset[str], ...], bool, frozenset[str] | None]
 
 
 def _rest(tokens: Sequence[Token], i: int, parts: tuple[Part, ...]) -> tuple[int, ...] | None:
@@ -85,13 +88,15 @@ def _candidates(tok: Token, index: dict[str, list[T]]) -> list[Cand[T]]:
                 out.append(item)
     out.sort(key=lambda it: -len(it.parts))
     return [(it, () if all(adj for _, _, adj in it.parts[1:]) else tuple(alts | exact for alts, exact, _ in it.parts[1:]),
-             len(it.parts) > 1) for it in out]
+             len(it.parts) > 1, it.parts[1][0] | it.parts[1][1] if len(it.parts) > 1 and it.parts[1][2] else None)
+            for it in out]
 
 
 # (id(trigger index), id(cue index)) → (the indexes, kept alive so their ids stay theirs; surface →
 # (trigger candidates, cue candidates), or () when the word heads neither)
 _CACHE: dict[tuple[int, int], tuple[object, object, dict[str, tuple]]] = {}
 _EMPTY: dict[str, list] = {}
+WANTED = itemgetter(2)  # of a candidates entry: it may begin a trigger or a denial
 
 
 def _cache(triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]]) -> dict[str, tuple]:
@@ -104,21 +109,22 @@ def _cache(triggers: dict[str, list[Trigger]], cues: dict[str, list[Cue]]) -> di
 
 def candidates(tokens: Sequence[Token], lows: list[str], triggers: dict[str, list[Trigger]],
                cues: dict[str, list[Cue]]) -> list[tuple]:
-    """(trigger candidates, cue candidates) of each token (``()`` for most: they head nothing), by one
-    dict look-up done in C per word. Fills the cache for words not seen before."""
+    """(trigger candidates, cue candidates, whether it may begin a trigger or a denial) of each token
+    (``()`` for most: they head nothing), by one dict look-up done in C per word. Fills the cache for
+    words not seen before. A sentence none of whose words may begin a trigger or a denial has no
+    event (:data:`WANTED` reads the flag)."""
     cache = _cache(triggers, cues)
     found: list[tuple | None] = list(map(cache.get, lows))
     if None in found:
-        for i, c in enumerate(found):
+        for i in compress(range(len(found)), map(is_, found, repeat(None))):  # the words new to the cache
+            tok = tokens[i]
+            c = cache.get(tok.low)
             if c is None:
-                tok = tokens[i]
-                c = cache.get(tok.low)
-                if c is None:
-                    tc, cc = _candidates(tok, triggers), _candidates(tok, cues)
-                    c = (tc, cc) if tc or cc else ()
-                    if len(cache) < 200_000:
-                        cache[tok.low] = c
-                found[i] = c
+                tc, cc = _candidates(tok, triggers), _candidates(tok, cues)
+                c = (tc, cc, bool(tc) or any(cue.cls == "denied" for cue, *_ in cc)) if tc or cc else ()
+                if len(cache) < 200_000:
+                    cache[tok.low] = c
+            found[i] = c
     return cast(list[tuple], found)  # no None left
 
 
@@ -138,10 +144,11 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
     found: list[Match[Trigger]] = []
     out_cues: list[Match[Cue]] = []
     local: set[str] | None = None  # the sentence's own forms and lemmas, once a phrase passed ``words``
-    for i, (tc, cc) in zip(compress(range(len(cands)), cands), filter(None, cands), strict=True):
+    n = len(tokens)
+    for i, (tc, cc, _) in zip(compress(range(len(cands)), cands), filter(None, cands), strict=True):
         kind = tokens[i].kind
         if cc and kind != "punct":
-            for cue, need, multi in cc:
+            for cue, need, multi, nxt in cc:
                 if need:
                     if words is not None and any(map(words.isdisjoint, need)):
                         continue
@@ -150,6 +157,9 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                     if any(map(local.isdisjoint, need)):
                         continue
                 if multi:
+                    if nxt is not None and (i + 1 == n or (tokens[i + 1].low not in nxt and tokens[i + 1].lemma not in nxt
+                                                            and tokens[i + 1].kind != "punct")):
+                        continue  # what follows cannot be the second part (a quote may stand between)
                     idx = _rest(tokens, i, cue.parts)
                     if idx is None:
                         continue
@@ -159,7 +169,7 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                 break
         if tc and kind == "word":
             best: list[Match[Trigger]] = []
-            for trig, need, multi in tc:
+            for trig, need, multi, nxt in tc:
                 if best and len(trig.parts) < len(best[0].item.parts):
                     break
                 if need:
@@ -170,6 +180,9 @@ def find_matches(tokens: Sequence[Token], triggers: dict[str, list[Trigger]], cu
                     if any(map(local.isdisjoint, need)):
                         continue
                 if multi:
+                    if nxt is not None and (i + 1 == n or (tokens[i + 1].low not in nxt and tokens[i + 1].lemma not in nxt
+                                                            and tokens[i + 1].kind != "punct")):
+                        continue  # what follows cannot be the second part (a quote may stand between)
                     idx = _rest(tokens, i, trig.parts)
                     if idx is None:
                         continue

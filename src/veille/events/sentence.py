@@ -57,6 +57,15 @@ def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]]]
     return out
 
 
+@by_identity
+def _by_last(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]]]:
+    """``phrases`` (as lists) by last word, in their order: the agent markers a preposition may end."""
+    out: dict[str, list[list[str]]] = {}
+    for p in phrases:
+        out.setdefault(p[-1], []).append(list(p))
+    return out
+
+
 @lru_cache(maxsize=8)
 def _marks(heads: frozenset[str]) -> frozenset[str]:
     """Words that are, or may begin, a boundary (commas included: they are weak ones)."""
@@ -98,15 +107,12 @@ class SentenceView:
             spans.add(key)
         lows = self.lows
         marks = list(compress(range(len(lows)), map(_marks(grammar.boundary_heads).__contains__, lows)))
-        self.strong = [i for i in marks if lows[i] in STRONG or self._boundary_at(i)]
+        heads = _by_head(grammar.boundaries)
+        self.strong = [i for i in marks if lows[i] in STRONG or any(lows[i : i + len(p)] == p for p in heads.get(lows[i], ()))]
         commas = [i for i in marks if lows[i] == ","]
         self.commas = sorted(set(self.strong).union(commas)) if commas else self.strong
 
     # --- boundaries -------------------------------------------------------------------------
-    def _boundary_at(self, i: int) -> bool:
-        lows = self.lows
-        return any(lows[i : i + len(p)] == p for p in _by_head(self.g.boundaries).get(lows[i], ()))
-
     def clause_start(self, i: int, commas: bool = False) -> int:
         """First token of the clause holding token ``i`` (after the previous boundary)."""
         marks = self.commas if commas else self.strong
@@ -121,9 +127,9 @@ class SentenceView:
 
     # --- governors ---------------------------------------------------------------------------
     def _govern(self, i: int, ref: Ref) -> None:
-        toks = self.tokens
+        lows, determiners = self.lows, self.g.determiners
         j = ref.first - 1
-        while j >= 0 and toks[j].low in self.g.determiners and toks[j].low not in CONTRACTED:
+        while j >= 0 and lows[j] in determiners and lows[j] not in CONTRACTED:
             j -= 1
         if j > 0 and j == ref.first - 1 and self._qualifies(j, ref):
             # « par le président russe », « à l'armée russe »: a nationality qualifies the noun before it
@@ -133,7 +139,8 @@ class SentenceView:
                 j -= 1
         if j < 0:
             return
-        low = toks[j].low
+        toks = self.tokens
+        low = lows[j]
         if low in self.g.coordinators and i > 0:
             prev = self.refs[i - 1]
             # « par les États-Unis et la Corée du Sud »: the second name shares the first one's role.
@@ -145,9 +152,9 @@ class SentenceView:
         prep = CONTRACTED.get(low, low if low in self.g.prepositions else None)
         if prep is None:
             return
-        for phrase in self.g.agent:
+        for phrase in _by_last(self.g.agent).get(low, ()):
             n = len(phrase)
-            if phrase[-1] == low and j - n + 1 >= 0 and tuple(self.lows[j - n + 1 : j + 1]) == phrase:
+            if j - n + 1 >= 0 and self.lows[j - n + 1 : j + 1] == phrase:
                 prep = "par"
                 break
         prep = "par" if prep in ("by", "from") else prep

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, itemgetter
+from operator import add, is_, itemgetter
 from typing import NamedTuple
 
 import simplemma
@@ -106,17 +106,17 @@ def tokenize_text(text: str, lang: str, start: int = 0, end: int | None = None) 
     split = _SPLIT.setdefault(lang, {})
     infos = list(map(seen.get, surfaces))
     if None in infos:
-        for k, info in enumerate(infos):
-            if info is None:
-                info, rest = _analyse(surfaces[k], lang)
-                infos[k] = info
-                if len(seen) < _MAX_SEEN:
-                    seen[surfaces[k]] = info
-                    if rest is not None:
-                        split[surfaces[k]] = rest
-                elif rest is not None:  # the cache is full: split this one by hand below
-                    split = dict(split)
+        # an article brings a few new forms (a number, a name): visit those only
+        for k in compress(range(len(infos)), map(is_, infos, repeat(None))):
+            info, rest = _analyse(surfaces[k], lang)
+            infos[k] = info
+            if len(seen) < _MAX_SEEN:
+                seen[surfaces[k]] = info
+                if rest is not None:
                     split[surfaces[k]] = rest
+            elif rest is not None:  # the cache is full: split this one by hand below
+                split = dict(split)
+                split[surfaces[k]] = rest
     # offsets: start + len(gap0), + len(tok0), + len(gap1), …
     bounds = list(accumulate(map(len, parts), initial=start))
     tokens = list(map(_NEW, repeat(Token), map(add, zip(bounds[1:-1:2], bounds[2:-1:2], strict=True), infos)))
