@@ -135,7 +135,7 @@ class SentenceView:
             # « par le président russe », « à l'armée russe »: a nationality qualifies the noun before it
             # and takes that noun's governor
             j -= 1
-            while j >= 0 and toks[j].low in self.g.determiners and toks[j].low not in CONTRACTED:
+            while j >= 0 and lows[j] in determiners and lows[j] not in CONTRACTED:
                 j -= 1
         if j < 0:
             return
