@@ -19,47 +19,62 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# The white space after the end is captured (not consumed): the next sentence starts after it.
-_END = re.compile(r"""[.!?…]+["'»”’)\]]*(?=(\s+)["'«“(\[\-–—]?\s*[A-ZÀ-ÖØ-Þ0-9«"“(\[\-–—])""")
-_LINE = re.compile(r"[^\n]+")
+# The white space after the end is captured (not consumed): the next sentence starts after it. The
+# pattern opens with one plain character class (not a repeat) so that re skips to candidate characters
+# in C instead of attempting a match at every position.
+_END = re.compile(r"""[.!?…][.!?…]*["'»”’)\]]*(?=(\s+)["'«“(\[\-–—]?\s*[A-ZÀ-ÖØ-Þ0-9«"“(\[\-–—])""")
+_WORD_REACH = 24  # how far back a space is looked for before a period
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial, not a sentence."""
-    start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
-    word = text[start:dot]
-    if not word:
-        return False
+    # Most periods follow a plain word after a space: that word is found without a character loop.
+    low = dot - _WORD_REACH if dot > _WORD_REACH else 0
+    space = text.rfind(" ", low, dot)
+    word = text[space + 1:dot]
+    if not (word.isalpha() and (space >= 0 or low == 0)):
+        start = dot
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+            start -= 1
+        word = text[start:dot]
+        if not word:
+            return False
+        if "." in word:
+            return True  # « U.S. », « J.-C. », « p.ex. »
     if len(word) == 1 and word.isupper():
         return True  # an initial: « J. Smith », « U. S. »
-    if "." in word:
-        return True  # « U.S. », « J.-C. », « p.ex. »
     return word.lower() in _ABBREVIATIONS
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentence spans of ``text[start:end]``, trimmed of surrounding white space."""
-    stop = len(text) if end is None else end
+    stop = len(text) if end is None else min(end, len(text))
     spans: list[Span] = []
-    for line in _LINE.finditer(text, start, stop):
-        line_start, line_end = line.span()
+    append = spans.append
+    line_start = max(start, 0)
+    while line_start < stop:
+        line_end = text.find("\n", line_start, stop)
+        if line_end < 0:
+            line_end = stop
+        elif line_end == line_start:  # an empty line
+            line_start += 1
+            continue
         begin = line_start
         for match in _END.finditer(text, line_start, line_end):
             dot = match.start()
             if text[dot] == "." and _is_abbreviation(text, dot):  # only a period may close one
                 continue
-            if begin == line_start:
+            if begin == line_start and text[begin].isspace():
                 _append_trimmed(text, begin, match.end(), spans)
-            else:  # after a sentence end and its white space, ending on punctuation: nothing to trim
-                spans.append(Span(begin, match.end()))
+            else:  # nothing to trim: a sentence ends on punctuation, and starts after white space or a line break
+                append(Span(begin, match.end()))
             begin = match.end(1)
         # The cleaned text has no white space around its lines: most lines need no trimming.
         if text[begin].isspace() or text[line_end - 1].isspace():
             _append_trimmed(text, begin, line_end, spans)
         else:
-            spans.append(Span(begin, line_end))
+            append(Span(begin, line_end))
+        line_start = line_end + 1
     return spans
 
 
