@@ -70,15 +70,16 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return joined
 
 
-def _names_a_site(text: str) -> bool:
-    low = text.lower()
-    return "©" in text or "copyright" in low or "www." in low
+def _names_a_site(line: str, low: str) -> bool:
+    return "©" in line or "copyright" in low or "www." in low
 
 
 def _site_hints(article: Article, lines: list[str]) -> list[str]:
     hints = [h for h in (article.site, article.url) if h]
-    if _names_a_site("\n".join(lines)):  # most texts have no such line: one look at the whole text
-        hints += [ln for ln in lines if _names_a_site(ln)]
+    text = "\n".join(lines)
+    low = text.lower()  # lower case never makes or crosses a line break: its lines are the lines lowered
+    if _names_a_site(text, low):  # most texts have no such line: one look at the whole text
+        hints += [line for line, low_line in zip(lines, low.split("\n"), strict=True) if _names_a_site(line, low_line)]
     return hints
 
 
