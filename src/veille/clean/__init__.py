@@ -44,9 +44,9 @@ def clean_document(doc: RawDocument) -> Article:
         article.paragraphs = [Paragraph(0, len(doc.text))] if doc.text else []
         return article
     lines = _join_wrapped([ln for ln in normalise_text(doc.text).split("\n") if ln])
-    lines = _take_header(article, lines)
-    lines, cues = _take_comments(article, lines)
-    blocks = _classify(article, lines, cues, frozenset(doc.headings))
+    lines, folds = _take_header(article, lines)
+    lines, folds, cues = _take_comments(article, lines, folds)
+    blocks = _classify(article, lines, folds, cues, frozenset(doc.headings))
     blocks = _drop_adverts(article, blocks)
     kept, repeated = drop_repeated_sentences([(b.text, b.kind) for b in blocks])
     if repeated:
@@ -83,10 +83,11 @@ def _site_hints(article: Article, lines: list[str]) -> list[str]:
     return hints
 
 
-def _take_header(article: Article, lines: list[str]) -> list[str]:
-    """Title (first line, unless the source gave one) and the by-line just below it."""
+def _take_header(article: Article, lines: list[str]) -> tuple[list[str], list[str]]:
+    """Title (first line, unless the source gave one) and the by-line just below it; returns the other
+    lines and their folded forms (what the cues are compared with)."""
     if not lines:
-        return lines
+        return lines, []
     rest = lines
     if article.title is None and len(lines) > 1:
         title_line, rest = lines[0], lines[1:]
@@ -118,48 +119,51 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
     article.title = title or None
     title_keys = {fold(title), fold(title_line)} - {""}
     kept: list[str] = []
+    folds: list[str] = []
     for line in rest:
-        if fold(line) in title_keys:
+        folded = fold(line)
+        if folded in title_keys:
             article.removed.append(Removed(line, "repeated", "title_repeat"))
         else:
             kept.append(line)
-    return kept
+            folds.append(folded)
+    return kept, folds
 
 
 _COMMENT_WIDGET = frozenset({"comment_widget"})
 
 
-def _take_comments(article: Article, lines: list[str]) -> tuple[list[str], list[Cue | None]]:
+def _take_comments(article: Article, lines: list[str],
+                   folds: list[str]) -> tuple[list[str], list[str], list[Cue | None]]:
     """Everything from the first comment-widget line on is the comment section; returns the lines
-    before it with the cue of each."""
+    before it, their folded forms and the cue of each."""
     classify = default_matcher().classify
     cues: list[Cue | None] = []
-    for index, line in enumerate(lines):
-        folded = fold(line)
+    for index, folded in enumerate(folds):
         cue = classify(folded)
         # A line no cue matches matches no comment-widget cue either: the second look is for the few
         # lines where a cue of another reason comes first.
         if cue is None or (cue.reason != "comment_widget" and classify(folded, _COMMENT_WIDGET) is None):
             cues.append(cue)
             continue
-        comments, removed = split_comments(lines[index:])
+        comments, removed = split_comments(lines[index:], folds[index:])
         article.comments.extend(comments)
         article.removed.extend(removed)
         if comments:
             article.flag("comments_separated")
-        return lines[:index], cues
-    return lines, cues
+        return lines[:index], folds[:index], cues
+    return lines, folds, cues
 
 
 _FLAGS = {"related_link": "related_links", "advert": "advert_inserted", "boilerplate": "site_chrome",
           "metadata": "metadata_in_body", "comment_widget": "comment_widget"}
 
 
-def _classify(article: Article, lines: list[str], cues: list[Cue | None],
+def _classify(article: Article, lines: list[str], folds: list[str], cues: list[Cue | None],
               known_headings: frozenset[str]) -> list[_Block]:
     blocks: list[_Block] = []
-    for index, (line, cue) in enumerate(zip(lines, cues, strict=True)):
-        if article.site and _is_site_line(article.site, line):
+    for index, (line, folded, cue) in enumerate(zip(lines, folds, cues, strict=True)):
+        if article.site and _is_site_line(article.site, line, folded):
             article.removed.append(Removed(line, "boilerplate", "site_name_line"))
             article.flag("site_chrome")
             continue
@@ -193,13 +197,13 @@ def _classify(article: Article, lines: list[str], cues: list[Cue | None],
     return blocks
 
 
-def _is_site_line(site: str, line: str) -> bool:
+def _is_site_line(site: str, line: str, folded: str) -> bool:
     """A tagline or credit that opens with the site's own name (« Horizons Asie avec AFP »)."""
-    if line[-1] in ".!?…" or len(line.split()) > 15:
+    if line[-1] in ".!?…":
         return False
     key = fold(site)
-    folded = fold(line)
-    return folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum())
+    return (folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum())
+            and len(line.split()) <= 15)
 
 
 def _heading_shaped(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from veille.clean.cues import classify_line
+from veille.clean.cues import default_matcher
 from veille.clean.metadata import parse_date
 from veille.text.normalise import fold
 from veille.types import Comment, Removed
@@ -19,9 +19,9 @@ _STAMP = re.compile(
 )
 
 
-def _timestamp(line: str) -> str | None:
-    """The ISO timestamp if the whole line is a comment's date stamp."""
-    if not _STAMP.match(fold(line)):
+def _timestamp(line: str, folded: str) -> str | None:
+    """The ISO timestamp if the whole line (folded: ``folded``) is a comment's date stamp."""
+    if not _STAMP.match(folded):
         return None
     return parse_date(line)
 
@@ -37,8 +37,9 @@ def _looks_like_author(line: str) -> bool:
     return line[-1] != "." or _INITIAL.search(line) is not None
 
 
-def split_comments(lines: list[str]) -> tuple[list[Comment], list[Removed]]:
-    """Comments and removed segments from the lines of a comment section, in order."""
+def split_comments(lines: list[str], folds: list[str]) -> tuple[list[Comment], list[Removed]]:
+    """Comments and removed segments from the lines of a comment section (folded: ``folds``), in order."""
+    classify = default_matcher().classify
     comments: list[Comment] = []
     removed: list[Removed] = []
     seen: set[tuple[str | None, str | None, str]] = set()
@@ -57,12 +58,12 @@ def split_comments(lines: list[str]) -> tuple[list[Comment], list[Removed]]:
             comments.append(Comment(author, stamp, body))
         pending.clear()
 
-    for line in lines:
-        stamp = _timestamp(line)
+    for line, folded in zip(lines, folds, strict=True):
+        stamp = _timestamp(line, folded)
         if stamp and pending:
             flush(stamp)
             continue
-        cue = classify_line(line)
+        cue = classify(folded)
         if cue is not None:
             _drop_orphans(pending, removed)
             removed.append(Removed(line, cue.reason, cue.rule))

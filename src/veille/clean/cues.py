@@ -224,7 +224,3 @@ def default_matcher() -> CueMatcher:
     path = resources.files("veille.clean") / "data" / "cues.tsv"
     return CueMatcher(parse_cues(path.read_text(encoding="utf-8"), str(Path("clean/data/cues.tsv"))))
 
-
-def classify_line(line: str, reasons: frozenset[str] = REASONS) -> Cue | None:
-    """The cue of one of ``reasons`` that the line matches, or None."""
-    return default_matcher().classify(fold(line), reasons)
