@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from veille.clean.cues import default_matcher
+from veille.clean.cues import Cue
 from veille.clean.metadata import parse_date
 from veille.text.normalise import fold
 from veille.types import Comment, Removed
@@ -37,9 +37,10 @@ def _looks_like_author(line: str) -> bool:
     return line[-1] != "." or _INITIAL.search(line) is not None
 
 
-def split_comments(lines: list[str], folds: list[str]) -> tuple[list[Comment], list[Removed]]:
-    """Comments and removed segments from the lines of a comment section (folded: ``folds``), in order."""
-    classify = default_matcher().classify
+def split_comments(lines: list[str], folds: list[str],
+                   cues: list[Cue | None]) -> tuple[list[Comment], list[Removed]]:
+    """Comments and removed segments from the lines of a comment section (folded: ``folds``, with the cue
+    of each), in order."""
     comments: list[Comment] = []
     removed: list[Removed] = []
     seen: set[tuple[str | None, str | None, str]] = set()
@@ -58,12 +59,11 @@ def split_comments(lines: list[str], folds: list[str]) -> tuple[list[Comment], l
             comments.append(Comment(author, stamp, body))
         pending.clear()
 
-    for line, folded in zip(lines, folds, strict=True):
+    for line, folded, cue in zip(lines, folds, cues, strict=True):
         stamp = _timestamp(line, folded)
         if stamp and pending:
             flush(stamp)
             continue
-        cue = classify(folded)
         if cue is not None:
             _drop_orphans(pending, removed)
             removed.append(Removed(line, cue.reason, cue.rule))

@@ -97,6 +97,14 @@ def _alternation(cues: list[Cue], indexes: list[int]) -> re.Pattern[str] | None:
     return re.compile("|".join(starts)) if starts else None
 
 
+@dataclass(slots=True, frozen=True)
+class _Guarded:
+    index: int
+    literals: tuple[str, ...]  # one of which every match contains
+    required: re.Pattern[str]  # the same literals, as one pattern
+    regex: re.Pattern[str]
+
+
 @dataclass(slots=True)
 class _Plan:
     """The cues of one set of reasons, arranged so that a line tries only those that could match."""
@@ -108,7 +116,7 @@ class _Plan:
     other_first: re.Pattern[str] | None
     # Anchored cues with an unknown first character but a literal every match contains (a breadcrumb's
     # « > »): tried one by one, in file order, only when the literal is in the line.
-    guarded: list[tuple[int, re.Pattern[str], re.Pattern[str]]]
+    guarded: list[_Guarded]
     free: frozenset[int]
     always: list[int]
 
@@ -152,7 +160,7 @@ class CueMatcher:
     def _make_plan(self, reasons: frozenset[str]) -> _Plan:
         firsts: dict[int, frozenset[str]] = {}
         unknown: list[int] = []
-        guarded: list[tuple[int, re.Pattern[str], re.Pattern[str]]] = []
+        guarded: list[_Guarded] = []
         for index, cue in enumerate(self.cues):
             source = _anchored_source(cue)
             if source is None or cue.reason not in reasons:
@@ -162,8 +170,9 @@ class CueMatcher:
             if chars:
                 firsts[index] = chars
             elif required:
-                literals = re.compile("|".join(re.escape(literal) for literal in sorted(required)))
-                guarded.append((index, literals, re.compile(source)))
+                literals = tuple(sorted(required))
+                guarded.append(_Guarded(index, literals, re.compile("|".join(map(re.escape, literals))),
+                                        re.compile(source)))
             else:
                 unknown.append(index)
         # Cues led by a digit are grouped under the ASCII digits and also tried on lines that start with
@@ -203,17 +212,30 @@ class CueMatcher:
 
     def classify(self, folded: str, reasons: frozenset[str] = REASONS) -> Cue | None:
         plan = self._plans.get(reasons) or self._plan(reasons)
+        return self._classify(folded, plan, plan.guarded)
+
+    def classify_lines(self, folds: list[str], reasons: frozenset[str] = REASONS) -> list[Cue | None]:
+        """``classify`` of each folded line of a text. The literals that guard some cues are looked for in
+        the whole text first: most texts have none, and then no line tries those cues."""
+        plan = self._plans.get(reasons) or self._plan(reasons)
+        guarded = plan.guarded
+        if guarded:
+            text = "\n".join(folds)
+            guarded = [entry for entry in guarded if any(literal in text for literal in entry.literals)]
+        return [self._classify(folded, plan, guarded) for folded in folds]
+
+    def _classify(self, folded: str, plan: _Plan, guarded: list[_Guarded]) -> Cue | None:
         cue = plan.exact.get(folded.rstrip(" .:!"))
         if cue is not None:
             return cue
         anchored = plan.by_first.get(folded[:1], plan.other_first)
         match = anchored.match(folded) if anchored is not None else None
         best = int(match.lastgroup[1:]) if match is not None and match.lastgroup is not None else None
-        for index, required, regex in plan.guarded:
-            if best is not None and index > best:
+        for entry in guarded:
+            if best is not None and entry.index > best:
                 break
-            if required.search(folded) and regex.match(folded):
-                return self.cues[index]
+            if entry.required.search(folded) and entry.regex.match(folded):
+                return self.cues[entry.index]
         if best is not None:
             return self.cues[best]
         return self._free(folded, plan) if plan.free and _chrome_shaped(folded) else None

@@ -25,8 +25,11 @@ def _keys(sentences: list[str]) -> list[str]:
     folded = [fold(sentence) for sentence in sentences]
     text = "\n".join(folded)  # a folded sentence has no line break
     if folded and text.isascii():
-        # One translation for the whole article instead of a word scan per sentence.
-        return [" ".join(line.split()) for line in text.translate(_ASCII_NON_WORD).split("\n")]
+        # One translation and a few passes over the whole article instead of a word scan per sentence.
+        spaced = text.translate(_ASCII_NON_WORD)
+        while "  " in spaced:
+            spaced = spaced.replace("  ", " ")
+        return spaced.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
     return [" ".join((_ASCII_WORD if f.isascii() else _WORD).findall(f)) for f in folded]
 
 
