@@ -27,7 +27,10 @@ def normalise_text(raw: str) -> str:
     text = text.replace("\ufeff", "").replace("\u2028", "\n").replace("\u2029", "\n")
     # One scan for what is rare (a substitution over every space of the text would cost more than the
     # rest of normalisation): control characters go, odd spaces become spaces, then runs of spaces one.
-    if _ODD.search(text):
+    # Each of them is a control, format or separator character, which str.isprintable (a table look-up
+    # per character, faster than a character class) rejects with the line breaks: a text printable but
+    # for its line breaks has none.
+    if not text.replace("\n", " ").isprintable() and _ODD.search(text):
         text = _CONTROL.sub("", text)
         for space in _ODD_SPACES:
             if space in text:
