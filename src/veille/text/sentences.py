@@ -20,9 +20,12 @@ _ABBREVIATIONS = frozenset(
 )
 
 # The white space after the end is captured (not consumed): the next sentence starts after it. The
-# pattern opens with one plain character class (not a repeat) so that re skips to candidate characters
-# in C instead of attempting a match at every position.
-_END = re.compile(r"""[.!?…][.!?…]*["'»”’)\]]*(?=(\s+)["'«“(\[\-–—]?\s*[A-ZÀ-ÖØ-Þ0-9«"“(\[\-–—])""")
+# look-ahead stays on the line ([^\S\n] is white space but a line break), so that one scan of the whole
+# text finds the ends of every line. The pattern opens with one plain character class (not a repeat)
+# so that re skips to candidate characters in C instead of attempting a match at every position.
+_END = re.compile(
+    r"""[.!?…][.!?…]*["'»”’)\]]*(?=([^\S\n]+)["'«“(\[\-–—]?[^\S\n]*[A-ZÀ-ÖØ-Þ0-9«"“(\[\-–—])"""
+)
 _WORD_REACH = 24  # how far back a space is looked for before a period
 
 
@@ -50,32 +53,42 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Sentence spans of ``text[start:end]``, trimmed of surrounding white space."""
     stop = len(text) if end is None else min(end, len(text))
     spans: list[Span] = []
-    append = spans.append
-    line_start = max(start, 0)
-    while line_start < stop:
-        line_end = text.find("\n", line_start, stop)
-        if line_end < 0:
-            line_end = stop
-        elif line_end == line_start:  # an empty line
-            line_start += 1
+    begin = line_start = max(start, 0)  # where the current sentence and its line start
+    for match in _END.finditer(text, begin, stop):
+        dot = match.start()
+        if text[dot] == "." and _is_abbreviation(text, dot):  # only a period may close one
             continue
-        begin = line_start
-        for match in _END.finditer(text, line_start, line_end):
-            dot = match.start()
-            if text[dot] == "." and _is_abbreviation(text, dot):  # only a period may close one
-                continue
-            if begin == line_start and text[begin].isspace():
-                _append_trimmed(text, begin, match.end(), spans)
-            else:  # nothing to trim: a sentence ends on punctuation, and starts after white space or a line break
-                append(Span(begin, match.end()))
-            begin = match.end(1)
-        # The cleaned text has no white space around its lines: most lines need no trimming.
-        if text[begin].isspace() or text[line_end - 1].isspace():
-            _append_trimmed(text, begin, line_end, spans)
-        else:
-            append(Span(begin, line_end))
-        line_start = line_end + 1
+        if text.find("\n", begin, dot) >= 0:  # the lines before this one end their last sentences
+            begin = line_start = _end_lines(text, begin, dot, spans)
+        if begin == line_start and text[begin].isspace():
+            _append_trimmed(text, begin, match.end(), spans)
+        else:  # nothing to trim: a sentence ends on punctuation, and starts after white space or a line break
+            spans.append(Span(begin, match.end()))
+        begin = match.end(1)
+    if begin < stop:
+        begin = _end_lines(text, begin, stop, spans)
+        if begin < stop:
+            _append_line_end(text, begin, stop, spans)
     return spans
+
+
+def _end_lines(text: str, begin: int, stop: int, spans: list[Span]) -> int:
+    """Ends the sentences that run to a line break before ``stop``; returns where the next line starts."""
+    line_end = text.find("\n", begin, stop)
+    while line_end >= 0:
+        if line_end > begin:  # else an empty line
+            _append_line_end(text, begin, line_end, spans)
+        begin = line_end + 1
+        line_end = text.find("\n", begin, stop)
+    return begin
+
+
+def _append_line_end(text: str, begin: int, end: int, spans: list[Span]) -> None:
+    # The cleaned text has no white space around its lines: most lines need no trimming.
+    if text[begin].isspace() or text[end - 1].isspace():
+        _append_trimmed(text, begin, end, spans)
+    else:
+        spans.append(Span(begin, end))
 
 
 def _append_trimmed(text: str, begin: int, end: int, spans: list[Span]) -> None:
