@@ -8,7 +8,9 @@ repeated. Reader comments are split out into ``Article.comments``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from veille.clean.comments import split_comments
 from veille.clean.cues import Cue, default_matcher
@@ -165,7 +167,7 @@ def _classify(article: Article, lines: list[str], folds: list[str], cues: list[C
               known_headings: frozenset[str]) -> list[_Block]:
     blocks: list[_Block] = []
     for index, (line, folded, cue) in enumerate(zip(lines, folds, cues, strict=True)):
-        if article.site and _is_site_line(article.site, line, folded):
+        if article.site and line[-1] not in ".!?…" and _is_site_line(article.site, line, folded):
             article.removed.append(Removed(line, "boilerplate", "site_name_line"))
             article.flag("site_chrome")
             continue
@@ -194,15 +196,14 @@ def _classify(article: Article, lines: list[str], folds: list[str], cues: list[C
             continue
         blocks.append(_Block(line, "paragraph"))
     for block in blocks[:-1]:  # a heading has something after it
-        if block.kind == "paragraph" and _heading_shaped(block.text):
+        if block.kind == "paragraph" and block.text[-1] not in _TERMINAL and _heading_shaped(block.text):
             block.kind = "heading"
     return blocks
 
 
 def _is_site_line(site: str, line: str, folded: str) -> bool:
-    """A tagline or credit that opens with the site's own name (« Horizons Asie avec AFP »)."""
-    if line[-1] in ".!?…":
-        return False
+    """A tagline or credit that opens with the site's own name (« Horizons Asie avec AFP »), for a line
+    that does not end a sentence."""
     key = fold(site)
     return (folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum())
             and len(line.split()) <= 15)
@@ -219,8 +220,7 @@ def _stems(words: list[str]) -> set[str]:
 
 def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
     """Inserted clickbait that no cue names: a short line sharing almost no words with the article."""
-    body = [b for b in blocks if b.kind == "paragraph"]
-    if len(body) < 3:
+    if sum(1 for b in blocks if b.kind == "paragraph") < 3:
         return blocks
     # Teasers are unpunctuated headline-like lines of five content words or more; a real sentence of
     # the article is never removed. The other blocks' words are counted only when there is a teaser.
@@ -229,11 +229,8 @@ def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
                and len(stems := _stems(content_words(block.text))) >= 5 and len(block.text.split()) <= 20}
     if not teasers:
         return blocks
-    counts: dict[str, int] = {}
     stems_by_block = [teasers.get(index) or _stems(content_words(b.text)) for index, b in enumerate(blocks)]
-    for stems in stems_by_block:
-        for stem in stems:
-            counts[stem] = counts.get(stem, 0) + 1
+    counts = Counter(chain.from_iterable(stems_by_block))  # in how many blocks each stem is
     kept: list[_Block] = []
     for index, (block, stems) in enumerate(zip(blocks, stems_by_block, strict=True)):
         if index in teasers and sum(1 for s in stems if counts[s] > 1) / len(stems) < 0.2:

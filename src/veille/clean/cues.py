@@ -205,6 +205,8 @@ class CueMatcher:
             hits = [indexes for _, indexes in self._scan(folded)]
             if hits:
                 candidates = set(plan.always).union(*hits)
+            elif not candidates:  # most lines
+                return None
         for index in sorted(candidates):  # file order: the first cue listed wins
             if index in plan.free and self.free[index].search(folded):
                 return self.cues[index]
