@@ -72,19 +72,23 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return joined
 
 
-def _names_a_site(line: str, low: bytes) -> bool:
-    return "©" in line or b"copyright" in low or b"www." in low
+_SITE_MARKS = ("©".encode(), b"copyright", b"www.")
 
 
 def _site_hints(article: Article, lines: list[str]) -> list[str]:
     hints = [h for h in (article.site, article.url) if h]
-    text = "\n".join(lines)
-    # The marks need ASCII-only lower case, which bytes.lower does on the UTF-8 form (several times
-    # faster than str.lower): no other character lowers to one of their letters (« İ » lowers to « i »
-    # and a combining dot), and a multi-byte character has no ASCII byte, nor a line break.
-    low = text.encode("utf-8", "surrogatepass").lower()
-    if _names_a_site(text, low):  # most texts have no such line: one look at the whole text
-        hints += [line for line, low_line in zip(lines, low.split(b"\n"), strict=True) if _names_a_site(line, low_line)]
+    # The lines with « © », « copyright » or « www. » in any case. The marks need ASCII-only lower case,
+    # which bytes.lower does on the UTF-8 form (several times faster than str.lower): no other character
+    # lowers to one of their letters (« İ » lowers to « i » and a combining dot), and a multi-byte
+    # character has no ASCII byte, nor a line break; « © » is a byte sequence no other character has.
+    low = "\n".join(lines).encode("utf-8", "surrogatepass").lower()
+    marked: set[int] = set()
+    for mark in _SITE_MARKS:  # most texts have none: three scans of the whole text
+        at = low.find(mark)
+        while at >= 0:
+            marked.add(low.count(b"\n", 0, at))  # the index of its line
+            at = low.find(mark, at + 1)
+    hints += [lines[index] for index in sorted(marked)]
     return hints
 
 

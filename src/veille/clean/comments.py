@@ -17,11 +17,12 @@ from veille.types import Comment, Removed
 _STAMP = re.compile(
     r"^(?:le |on |posted |publie le )?[\w ,/:.-]{8,40}$", re.IGNORECASE
 )
+_STAMP_MAX = len("publie le ") + 40  # no longer line is a stamp: most comment lines are not looked at
 
 
 def _timestamp(line: str, folded: str) -> str | None:
     """The ISO timestamp if the whole line (folded: ``folded``) is a comment's date stamp."""
-    if not _STAMP.match(folded):
+    if len(folded) > _STAMP_MAX or not _STAMP.match(folded):
         return None
     return parse_date(line)
 
