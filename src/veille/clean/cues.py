@@ -91,10 +91,27 @@ def _anchored_source(cue: Cue) -> str | None:
     return None
 
 
-def _alternation(cues: list[Cue], indexes: list[int]) -> re.Pattern[str] | None:
+@dataclass(slots=True, frozen=True)
+class _Alternation:
+    regex: re.Pattern[str]
+    # Strings one of which every match starts with (None: unknown): str.startswith with them is much
+    # cheaper than a call of the pattern, and most lines start with none.
+    starts: tuple[str, ...] | None
+
+
+def _alternation(cues: list[Cue], indexes: list[int]) -> _Alternation | None:
     """One pattern for the anchored cues ``indexes``; the first listed that matches names the group."""
-    starts = [f"(?P<c{index}>{_anchored_source(cues[index])})" for index in sorted(indexes)]
-    return re.compile("|".join(starts)) if starts else None
+    sources = {index: _anchored_source(cues[index]) or "" for index in sorted(indexes)}
+    if not sources:
+        return None
+    regex = re.compile("|".join(f"(?P<c{index}>{source})" for index, source in sources.items()))
+    starts: set[str] = set()
+    for source in sources.values():
+        prefixes = literal_prefixes(source, minimum=1)
+        if prefixes is None:
+            return _Alternation(regex, None)
+        starts |= prefixes
+    return _Alternation(regex, tuple(sorted(starts)))
 
 
 @dataclass(slots=True, frozen=True)
@@ -112,8 +129,8 @@ class _Plan:
     exact: dict[str, Cue]
     # Anchored cues by the first character of their matches (those with an unknown one are in every
     # alternation); ``other_first`` serves lines starting with any other character.
-    by_first: dict[str, re.Pattern[str] | None]
-    other_first: re.Pattern[str] | None
+    by_first: dict[str, _Alternation | None]
+    other_first: _Alternation | None
     # Anchored cues with an unknown first character but a literal every match contains (a breadcrumb's
     # « > »): tried one by one, in file order, only when the literal is in the line.
     guarded: list[_Guarded]
@@ -182,7 +199,7 @@ class CueMatcher:
         for index, chars in firsts.items():
             for char in chars - {ANY_DIGIT}:
                 groups.setdefault(char, set(digit_led) if char.isdecimal() else set()).add(index)
-        compiled: dict[frozenset[int], re.Pattern[str] | None] = {}
+        compiled: dict[frozenset[int], _Alternation | None] = {}
         by_first = {}
         for char, indexes in groups.items():
             key = frozenset(indexes | set(unknown))
@@ -231,7 +248,8 @@ class CueMatcher:
         if cue is not None:
             return cue
         anchored = plan.by_first.get(folded[:1], plan.other_first)
-        match = anchored.match(folded) if anchored is not None else None
+        match = (anchored.regex.match(folded) if anchored is not None
+                 and (anchored.starts is None or folded.startswith(anchored.starts)) else None)
         best = int(match.lastgroup[1:]) if match is not None and match.lastgroup is not None else None
         for entry in guarded:
             if best is not None and entry.index > best:
