@@ -17,7 +17,7 @@ from veille.clean.cues import Cue, default_matcher
 from veille.clean.metadata import breadcrumb_site, parse_byline, strip_title
 from veille.clean.repeated import drop_repeated_sentences
 from veille.sources import RawDocument
-from veille.text.normalise import content_words, fold, normalise_text
+from veille.text.normalise import content_words, fold, normalise_lines
 from veille.types import Article, Paragraph, Removed
 
 _BULLET = re.compile(r"^(?:[-*•·▪►●◦–—]|\d{1,2}[.)])\s+")
@@ -45,7 +45,7 @@ def clean_document(doc: RawDocument) -> Article:
         article.text = doc.text
         article.paragraphs = [Paragraph(0, len(doc.text))] if doc.text else []
         return article
-    lines = _join_wrapped([ln for ln in normalise_text(doc.text).split("\n") if ln])
+    lines = _join_wrapped([ln for ln in normalise_lines(doc.text) if ln])
     lines, folds = _take_header(article, lines)
     lines, folds, cues = _take_comments(article, lines, folds)
     blocks = _classify(article, lines, folds, cues, frozenset(doc.headings))

@@ -21,6 +21,11 @@ def normalise_text(raw: str) -> str:
     The cleaned text keeps the author's characters (typographic apostrophes and quotes stay):
     offsets point into this text, and analysts quote from it.
     """
+    return "\n".join(normalise_lines(raw))
+
+
+def normalise_lines(raw: str) -> list[str]:
+    """The lines of ``normalise_text(raw)``, for a caller that would split it again."""
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", raw)
@@ -37,7 +42,7 @@ def normalise_text(raw: str) -> str:
                 text = text.replace(space, " ")
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
-    return "\n".join([line.strip() for line in text.split("\n")])
+    return [line.strip() for line in text.split("\n")]
 
 
 def _latin_table() -> dict[int, str]:
