@@ -31,3 +31,15 @@ def test_prefiltered_matching_equals_trying_every_cue(words: list[str]) -> None:
     expected = next((matcher.cues[i] for i in sorted(matcher.free) if matcher.free[i].search(line)), None)
     assert matcher._free_match(line, frozenset({c.reason for c in matcher.cues})) == expected
     assert all(isinstance(p, re.Pattern) for p in matcher.free.values())
+
+
+LINES = [" ".join(words) for words in (["a", "lire", "aussi"], ["copyright", "©", "tous", "droits", "reserves"],
+                                       ["accueil", ">", "monde", ">", "asie"], ["traite", "signe", "a", "pyongyang"],
+                                       ["4", "commentaires"], ["la", "graisse", "du", "ventre"], ["partager"])]
+
+
+@given(st.lists(st.one_of(st.sampled_from(LINES), st.lists(st.sampled_from(WORDS + [">", "|", "."]), max_size=40)
+                          .map(" ".join)), max_size=8))
+def test_lines_classified_together_as_one_by_one(lines: list[str]) -> None:
+    matcher = default_matcher()
+    assert matcher.classify_lines(lines) == [matcher.classify(line) for line in lines]

@@ -8,14 +8,16 @@ repeated. Reader comments are split out into ``Article.comments``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from veille.clean.comments import split_comments
 from veille.clean.cues import Cue, default_matcher
 from veille.clean.metadata import breadcrumb_site, parse_byline, strip_title
 from veille.clean.repeated import drop_repeated_sentences
 from veille.sources import RawDocument
-from veille.text.normalise import content_words, fold, normalise_text
+from veille.text.normalise import content_words, fold, normalise_lines
 from veille.types import Article, Paragraph, Removed
 
 _BULLET = re.compile(r"^(?:[-*•·▪►●◦–—]|\d{1,2}[.)])\s+")
@@ -43,10 +45,10 @@ def clean_document(doc: RawDocument) -> Article:
         article.text = doc.text
         article.paragraphs = [Paragraph(0, len(doc.text))] if doc.text else []
         return article
-    lines = _join_wrapped([ln for ln in normalise_text(doc.text).split("\n") if ln])
-    lines = _take_header(article, lines)
-    lines, cues = _take_comments(article, lines)
-    blocks = _classify(article, lines, cues, frozenset(doc.headings))
+    lines = _join_wrapped([ln for ln in normalise_lines(doc.text) if ln])
+    lines, folds = _take_header(article, lines)
+    lines, folds, cues = _take_comments(article, lines, folds)
+    blocks = _classify(article, lines, folds, cues, frozenset(doc.headings))
     blocks = _drop_adverts(article, blocks)
     kept, repeated = drop_repeated_sentences([(b.text, b.kind) for b in blocks])
     if repeated:
@@ -70,22 +72,31 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return joined
 
 
-def _names_a_site(text: str) -> bool:
-    low = text.lower()
-    return "©" in text or "copyright" in low or "www." in low
+_SITE_MARKS = ("©".encode(), b"copyright", b"www.")
 
 
 def _site_hints(article: Article, lines: list[str]) -> list[str]:
     hints = [h for h in (article.site, article.url) if h]
-    if _names_a_site("\n".join(lines)):  # most texts have no such line: one look at the whole text
-        hints += [ln for ln in lines if _names_a_site(ln)]
+    # The lines with « © », « copyright » or « www. » in any case. The marks need ASCII-only lower case,
+    # which bytes.lower does on the UTF-8 form (several times faster than str.lower): no other character
+    # lowers to one of their letters (« İ » lowers to « i » and a combining dot), and a multi-byte
+    # character has no ASCII byte, nor a line break; « © » is a byte sequence no other character has.
+    low = "\n".join(lines).encode("utf-8", "surrogatepass").lower()
+    marked: set[int] = set()
+    for mark in _SITE_MARKS:  # most texts have none: three scans of the whole text
+        at = low.find(mark)
+        while at >= 0:
+            marked.add(low.count(b"\n", 0, at))  # the index of its line
+            at = low.find(mark, at + 1)
+    hints += [lines[index] for index in sorted(marked)]
     return hints
 
 
-def _take_header(article: Article, lines: list[str]) -> list[str]:
-    """Title (first line, unless the source gave one) and the by-line just below it."""
+def _take_header(article: Article, lines: list[str]) -> tuple[list[str], list[str]]:
+    """Title (first line, unless the source gave one) and the by-line just below it; returns the other
+    lines and their folded forms (what the cues are compared with)."""
     if not lines:
-        return lines
+        return lines, []
     rest = lines
     if article.title is None and len(lines) > 1:
         title_line, rest = lines[0], lines[1:]
@@ -117,48 +128,50 @@ def _take_header(article: Article, lines: list[str]) -> list[str]:
     article.title = title or None
     title_keys = {fold(title), fold(title_line)} - {""}
     kept: list[str] = []
+    folds: list[str] = []
     for line in rest:
-        if fold(line) in title_keys:
+        folded = fold(line)
+        if folded in title_keys:
             article.removed.append(Removed(line, "repeated", "title_repeat"))
         else:
             kept.append(line)
-    return kept
+            folds.append(folded)
+    return kept, folds
 
 
 _COMMENT_WIDGET = frozenset({"comment_widget"})
 
 
-def _take_comments(article: Article, lines: list[str]) -> tuple[list[str], list[Cue | None]]:
+def _take_comments(article: Article, lines: list[str],
+                   folds: list[str]) -> tuple[list[str], list[str], list[Cue | None]]:
     """Everything from the first comment-widget line on is the comment section; returns the lines
-    before it with the cue of each."""
-    classify = default_matcher().classify
-    cues: list[Cue | None] = []
-    for index, line in enumerate(lines):
-        folded = fold(line)
-        cue = classify(folded)
+    before it, their folded forms and the cue of each."""
+    matcher = default_matcher()
+    cues = matcher.classify_lines(folds)
+    for index, (folded, cue) in enumerate(zip(folds, cues, strict=True)):
         # A line no cue matches matches no comment-widget cue either: the second look is for the few
         # lines where a cue of another reason comes first.
-        if cue is None or (cue.reason != "comment_widget" and classify(folded, _COMMENT_WIDGET) is None):
-            cues.append(cue)
+        if cue is None or (cue.reason != "comment_widget"
+                           and matcher.classify(folded, _COMMENT_WIDGET) is None):
             continue
-        comments, removed = split_comments(lines[index:])
+        comments, removed = split_comments(lines[index:], folds[index:], cues[index:])
         article.comments.extend(comments)
         article.removed.extend(removed)
         if comments:
             article.flag("comments_separated")
-        return lines[:index], cues
-    return lines, cues
+        return lines[:index], folds[:index], cues[:index]
+    return lines, folds, cues
 
 
 _FLAGS = {"related_link": "related_links", "advert": "advert_inserted", "boilerplate": "site_chrome",
           "metadata": "metadata_in_body", "comment_widget": "comment_widget"}
 
 
-def _classify(article: Article, lines: list[str], cues: list[Cue | None],
+def _classify(article: Article, lines: list[str], folds: list[str], cues: list[Cue | None],
               known_headings: frozenset[str]) -> list[_Block]:
     blocks: list[_Block] = []
-    for index, (line, cue) in enumerate(zip(lines, cues, strict=True)):
-        if article.site and _is_site_line(article.site, line):
+    for index, (line, folded, cue) in enumerate(zip(lines, folds, cues, strict=True)):
+        if article.site and line[-1] not in ".!?…" and _is_site_line(article.site, line, folded):
             article.removed.append(Removed(line, "boilerplate", "site_name_line"))
             article.flag("site_chrome")
             continue
@@ -187,18 +200,17 @@ def _classify(article: Article, lines: list[str], cues: list[Cue | None],
             continue
         blocks.append(_Block(line, "paragraph"))
     for block in blocks[:-1]:  # a heading has something after it
-        if block.kind == "paragraph" and _heading_shaped(block.text):
+        if block.kind == "paragraph" and block.text[-1] not in _TERMINAL and _heading_shaped(block.text):
             block.kind = "heading"
     return blocks
 
 
-def _is_site_line(site: str, line: str) -> bool:
-    """A tagline or credit that opens with the site's own name (« Horizons Asie avec AFP »)."""
-    if line[-1] in ".!?…" or len(line.split()) > 15:
-        return False
+def _is_site_line(site: str, line: str, folded: str) -> bool:
+    """A tagline or credit that opens with the site's own name (« Horizons Asie avec AFP »), for a line
+    that does not end a sentence."""
     key = fold(site)
-    folded = fold(line)
-    return folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum())
+    return (folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum())
+            and len(line.split()) <= 15)
 
 
 def _heading_shaped(text: str) -> bool:
@@ -212,8 +224,7 @@ def _stems(words: list[str]) -> set[str]:
 
 def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
     """Inserted clickbait that no cue names: a short line sharing almost no words with the article."""
-    body = [b for b in blocks if b.kind == "paragraph"]
-    if len(body) < 3:
+    if sum(1 for b in blocks if b.kind == "paragraph") < 3:
         return blocks
     # Teasers are unpunctuated headline-like lines of five content words or more; a real sentence of
     # the article is never removed. The other blocks' words are counted only when there is a teaser.
@@ -222,11 +233,8 @@ def _drop_adverts(article: Article, blocks: list[_Block]) -> list[_Block]:
                and len(stems := _stems(content_words(block.text))) >= 5 and len(block.text.split()) <= 20}
     if not teasers:
         return blocks
-    counts: dict[str, int] = {}
     stems_by_block = [teasers.get(index) or _stems(content_words(b.text)) for index, b in enumerate(blocks)]
-    for stems in stems_by_block:
-        for stem in stems:
-            counts[stem] = counts.get(stem, 0) + 1
+    counts = Counter(chain.from_iterable(stems_by_block))  # in how many blocks each stem is
     kept: list[_Block] = []
     for index, (block, stems) in enumerate(zip(blocks, stems_by_block, strict=True)):
         if index in teasers and sum(1 for s in stems if counts[s] > 1) / len(stems) < 0.2:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from veille.clean.cues import classify_line
+from veille.clean.cues import Cue
 from veille.clean.metadata import parse_date
 from veille.text.normalise import fold
 from veille.types import Comment, Removed
@@ -17,11 +17,12 @@ from veille.types import Comment, Removed
 _STAMP = re.compile(
     r"^(?:le |on |posted |publie le )?[\w ,/:.-]{8,40}$", re.IGNORECASE
 )
+_STAMP_MAX = len("publie le ") + 40  # no longer line is a stamp: most comment lines are not looked at
 
 
-def _timestamp(line: str) -> str | None:
-    """The ISO timestamp if the whole line is a comment's date stamp."""
-    if not _STAMP.match(fold(line)):
+def _timestamp(line: str, folded: str) -> str | None:
+    """The ISO timestamp if the whole line (folded: ``folded``) is a comment's date stamp."""
+    if len(folded) > _STAMP_MAX or not _STAMP.match(folded):
         return None
     return parse_date(line)
 
@@ -37,8 +38,10 @@ def _looks_like_author(line: str) -> bool:
     return line[-1] != "." or _INITIAL.search(line) is not None
 
 
-def split_comments(lines: list[str]) -> tuple[list[Comment], list[Removed]]:
-    """Comments and removed segments from the lines of a comment section, in order."""
+def split_comments(lines: list[str], folds: list[str],
+                   cues: list[Cue | None]) -> tuple[list[Comment], list[Removed]]:
+    """Comments and removed segments from the lines of a comment section (folded: ``folds``, with the cue
+    of each), in order."""
     comments: list[Comment] = []
     removed: list[Removed] = []
     seen: set[tuple[str | None, str | None, str]] = set()
@@ -57,12 +60,11 @@ def split_comments(lines: list[str]) -> tuple[list[Comment], list[Removed]]:
             comments.append(Comment(author, stamp, body))
         pending.clear()
 
-    for line in lines:
-        stamp = _timestamp(line)
+    for line, folded, cue in zip(lines, folds, cues, strict=True):
+        stamp = _timestamp(line, folded)
         if stamp and pending:
             flush(stamp)
             continue
-        cue = classify_line(line)
         if cue is not None:
             _drop_orphans(pending, removed)
             removed.append(Removed(line, cue.reason, cue.rule))

@@ -91,10 +91,35 @@ def _anchored_source(cue: Cue) -> str | None:
     return None
 
 
-def _alternation(cues: list[Cue], indexes: list[int]) -> re.Pattern[str] | None:
+@dataclass(slots=True, frozen=True)
+class _Alternation:
+    regex: re.Pattern[str]
+    # Strings one of which every match starts with (None: unknown): str.startswith with them is much
+    # cheaper than a call of the pattern, and most lines start with none.
+    starts: tuple[str, ...] | None
+
+
+def _alternation(cues: list[Cue], indexes: list[int]) -> _Alternation | None:
     """One pattern for the anchored cues ``indexes``; the first listed that matches names the group."""
-    starts = [f"(?P<c{index}>{_anchored_source(cues[index])})" for index in sorted(indexes)]
-    return re.compile("|".join(starts)) if starts else None
+    sources = {index: _anchored_source(cues[index]) or "" for index in sorted(indexes)}
+    if not sources:
+        return None
+    regex = re.compile("|".join(f"(?P<c{index}>{source})" for index, source in sources.items()))
+    starts: set[str] = set()
+    for source in sources.values():
+        prefixes = literal_prefixes(source, minimum=1)
+        if prefixes is None:
+            return _Alternation(regex, None)
+        starts |= prefixes
+    return _Alternation(regex, tuple(sorted(starts)))
+
+
+@dataclass(slots=True, frozen=True)
+class _Guarded:
+    index: int
+    literals: tuple[str, ...]  # one of which every match contains
+    required: re.Pattern[str]  # the same literals, as one pattern
+    regex: re.Pattern[str]
 
 
 @dataclass(slots=True)
@@ -104,11 +129,11 @@ class _Plan:
     exact: dict[str, Cue]
     # Anchored cues by the first character of their matches (those with an unknown one are in every
     # alternation); ``other_first`` serves lines starting with any other character.
-    by_first: dict[str, re.Pattern[str] | None]
-    other_first: re.Pattern[str] | None
+    by_first: dict[str, _Alternation | None]
+    other_first: _Alternation | None
     # Anchored cues with an unknown first character but a literal every match contains (a breadcrumb's
     # « > »): tried one by one, in file order, only when the literal is in the line.
-    guarded: list[tuple[int, re.Pattern[str], re.Pattern[str]]]
+    guarded: list[_Guarded]
     free: frozenset[int]
     always: list[int]
 
@@ -152,7 +177,7 @@ class CueMatcher:
     def _make_plan(self, reasons: frozenset[str]) -> _Plan:
         firsts: dict[int, frozenset[str]] = {}
         unknown: list[int] = []
-        guarded: list[tuple[int, re.Pattern[str], re.Pattern[str]]] = []
+        guarded: list[_Guarded] = []
         for index, cue in enumerate(self.cues):
             source = _anchored_source(cue)
             if source is None or cue.reason not in reasons:
@@ -162,8 +187,9 @@ class CueMatcher:
             if chars:
                 firsts[index] = chars
             elif required:
-                literals = re.compile("|".join(re.escape(literal) for literal in sorted(required)))
-                guarded.append((index, literals, re.compile(source)))
+                literals = tuple(sorted(required))
+                guarded.append(_Guarded(index, literals, re.compile("|".join(map(re.escape, literals))),
+                                        re.compile(source)))
             else:
                 unknown.append(index)
         # Cues led by a digit are grouped under the ASCII digits and also tried on lines that start with
@@ -173,7 +199,7 @@ class CueMatcher:
         for index, chars in firsts.items():
             for char in chars - {ANY_DIGIT}:
                 groups.setdefault(char, set(digit_led) if char.isdecimal() else set()).add(index)
-        compiled: dict[frozenset[int], re.Pattern[str] | None] = {}
+        compiled: dict[frozenset[int], _Alternation | None] = {}
         by_first = {}
         for char, indexes in groups.items():
             key = frozenset(indexes | set(unknown))
@@ -196,6 +222,8 @@ class CueMatcher:
             hits = [indexes for _, indexes in self._scan(folded)]
             if hits:
                 candidates = set(plan.always).union(*hits)
+            elif not candidates:  # most lines
+                return None
         for index in sorted(candidates):  # file order: the first cue listed wins
             if index in plan.free and self.free[index].search(folded):
                 return self.cues[index]
@@ -203,17 +231,31 @@ class CueMatcher:
 
     def classify(self, folded: str, reasons: frozenset[str] = REASONS) -> Cue | None:
         plan = self._plans.get(reasons) or self._plan(reasons)
+        return self._classify(folded, plan, plan.guarded)
+
+    def classify_lines(self, folds: list[str], reasons: frozenset[str] = REASONS) -> list[Cue | None]:
+        """``classify`` of each folded line of a text. The literals that guard some cues are looked for in
+        the whole text first: most texts have none, and then no line tries those cues."""
+        plan = self._plans.get(reasons) or self._plan(reasons)
+        guarded = plan.guarded
+        if guarded:
+            text = "\n".join(folds)
+            guarded = [entry for entry in guarded if any(literal in text for literal in entry.literals)]
+        return [self._classify(folded, plan, guarded) for folded in folds]
+
+    def _classify(self, folded: str, plan: _Plan, guarded: list[_Guarded]) -> Cue | None:
         cue = plan.exact.get(folded.rstrip(" .:!"))
         if cue is not None:
             return cue
         anchored = plan.by_first.get(folded[:1], plan.other_first)
-        match = anchored.match(folded) if anchored is not None else None
+        match = (anchored.regex.match(folded) if anchored is not None
+                 and (anchored.starts is None or folded.startswith(anchored.starts)) else None)
         best = int(match.lastgroup[1:]) if match is not None and match.lastgroup is not None else None
-        for index, required, regex in plan.guarded:
-            if best is not None and index > best:
+        for entry in guarded:
+            if best is not None and entry.index > best:
                 break
-            if required.search(folded) and regex.match(folded):
-                return self.cues[index]
+            if entry.required.search(folded) and entry.regex.match(folded):
+                return self.cues[entry.index]
         if best is not None:
             return self.cues[best]
         return self._free(folded, plan) if plan.free and _chrome_shaped(folded) else None
@@ -224,7 +266,3 @@ def default_matcher() -> CueMatcher:
     path = resources.files("veille.clean") / "data" / "cues.tsv"
     return CueMatcher(parse_cues(path.read_text(encoding="utf-8"), str(Path("clean/data/cues.tsv"))))
 
-
-def classify_line(line: str, reasons: frozenset[str] = REASONS) -> Cue | None:
-    """The cue of one of ``reasons`` that the line matches, or None."""
-    return default_matcher().classify(fold(line), reasons)

@@ -69,29 +69,29 @@ _PUBLISHED = re.compile(r"^(?:publi[ée]|published|posted|mis en ligne|date)\b",
 def parse_byline(line: str) -> Byline | None:
     """Read a breadcrumb / by-line; None when the line is not one (it must carry a date or an author)."""
     stripped = line.strip()
-    parts = [p.strip(" >-–—") for p in (_PIPE.split(stripped) if "|" in stripped else [stripped])]
-    byline = Byline()
+    author: str | None = None
+    published: str | None = None
     others: list[str] = []
-    for part in parts:
+    for piece in _PIPE.split(stripped) if "|" in stripped else (stripped,):
+        part = piece.strip(" >-–—")
         if not part:
             continue
-        author = _AUTHOR.match(part)
-        if author and not byline.author and not any(ch.isdigit() for ch in author.group("name")):
-            byline.author = author.group("name").strip()
-        elif _PUBLISHED.match(part) or (len(part) < 40 and parse_date(part)):
-            byline.published = byline.published or parse_date(part)
+        match = _AUTHOR.match(part)
+        if match and not author and not any(ch.isdigit() for ch in match.group("name")):
+            author = match.group("name").strip()
+        elif _PUBLISHED.match(part):
+            published = published or parse_date(part)
+        elif len(part) < 40 and (date := parse_date(part)):
+            published = published or date
         else:
             others.append(part)
-    if not (byline.author or byline.published):
-        return None
+    if not (author or published):
+        return None  # most lines: no Byline is built
     crumbs = [c.strip(" -–—") for part in others for c in part.split(">") if c.strip(" -–—")]
     if len(crumbs) > 4 or any(len(c.split()) > 5 for c in crumbs):
         return None  # prose that happens to mention a date, not a by-line
-    if crumbs:
-        byline.site = crumbs[0]
-        byline.section = crumbs[-1] if len(crumbs) > 1 else None
-    byline.rule = "byline"
-    return byline
+    site, section = (crumbs[0], crumbs[-1] if len(crumbs) > 1 else None) if crumbs else (None, None)
+    return Byline(site, section, author, published, "byline")
 
 
 def strip_title(line: str, site_hints: list[str]) -> tuple[str, str | None, bool]:

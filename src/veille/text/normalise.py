@@ -21,20 +21,28 @@ def normalise_text(raw: str) -> str:
     The cleaned text keeps the author's characters (typographic apostrophes and quotes stay):
     offsets point into this text, and analysts quote from it.
     """
+    return "\n".join(normalise_lines(raw))
+
+
+def normalise_lines(raw: str) -> list[str]:
+    """The lines of ``normalise_text(raw)``, for a caller that would split it again."""
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\ufeff", "").replace("\u2028", "\n").replace("\u2029", "\n")
     # One scan for what is rare (a substitution over every space of the text would cost more than the
     # rest of normalisation): control characters go, odd spaces become spaces, then runs of spaces one.
-    if _ODD.search(text):
+    # Each of them is a control, format or separator character, which str.isprintable (a table look-up
+    # per character, faster than a character class) rejects with the line breaks: a text printable but
+    # for its line breaks has none.
+    if not text.replace("\n", " ").isprintable() and _ODD.search(text):
         text = _CONTROL.sub("", text)
         for space in _ODD_SPACES:
             if space in text:
                 text = text.replace(space, " ")
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
-    return "\n".join([line.strip() for line in text.split("\n")])
+    return [line.strip() for line in text.split("\n")]
 
 
 def _latin_table() -> dict[int, str]:
