@@ -172,8 +172,13 @@ class Ctx:
             latin1 = self.latin1 = _is_latin1(low)
         pattern = _tense_pattern(self.lex.lang, latin1)
         near = max(first, s - _NEAR)
+        # When no cue spans a space, the scan can stop at any space and go on from it unchanged: the
+        # first scan stops at the first space after the expression, and the scan to its right stops
+        # where a cue could no longer be nearer than the one on its left.
+        split = text.find(" ", e, last) if _one_word_cues(self.lex.lang) else -1
+        mid = last if split < 0 else split
         left = right = None
-        for m in pattern.finditer(text, near, last):
+        for m in pattern.finditer(text, near, mid):
             m_start = m.start(m.lastindex or 0)
             if m_start < s:
                 left = m
@@ -187,9 +192,23 @@ class Ctx:
                 if m.start() >= near:
                     break
                 left = m
+        dist = 0
         if left is not None:
             l_start, l_end = left.start(left.lastindex or 0), left.end()
             dist = s - l_end if l_end <= s else l_start - e
-            if right is None or dist <= right.start(right.lastindex or 0) - e:
-                return left.lastgroup or ""
+        if right is None and mid < last:
+            # A cue on the right is taken only if it begins before ``e + dist``.
+            stop = last if left is None else text.find(" ", e + dist, last)
+            for m in pattern.finditer(text, mid, last if stop < 0 else stop):
+                right = m  # it begins after the expression
+                break
+        if left is not None and (right is None or dist <= right.start(right.lastindex or 0) - e):
+            return left.lastgroup or ""
         return right.lastgroup or "" if right is not None else None
+
+
+@cache
+def _one_word_cues(lang: str) -> bool:
+    """Whether no verb cue of ``lang`` holds a space (a match of ``_tense_pattern`` then holds none)."""
+    lex = lexicon(lang)
+    return not any(ch.isspace() for w in lex.cls("future_word") | lex.cls("past_word") for ch in w)
