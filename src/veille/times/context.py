@@ -128,9 +128,16 @@ class Ctx:
 
     def left_word(self, pos: int) -> str:
         """``left_tokens(pos, 1)[0]``, or "" when there is none."""
-        n = len(self.low)
-        m = BACK_TOKEN.match(self.rev, n - pos, n - max(0, pos - 12))
-        return self.low[n - m.end() : n - m.start(1)].replace("’", "'") if m else ""
+        low = self.low
+        lo = max(0, pos - 12)
+        if pos - 2 >= lo and low[pos - 1] == " ":
+            # A word then one space (most cases): found with string methods, as the regex would.
+            word = low[low.rfind(" ", lo, pos - 1) + 1 or lo : pos - 1]
+            if word.isalnum():
+                return word
+        n = len(low)
+        m = BACK_TOKEN.match(self.rev, n - pos, n - lo)
+        return low[n - m.end() : n - m.start(1)].replace("’", "'") if m else ""
 
     def right_word(self, pos: int) -> str:
         m = TOKEN.search(self.low, pos, pos + 30)

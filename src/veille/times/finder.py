@@ -170,10 +170,21 @@ _SPACES = re.compile(r"\s+")
 
 def _apply_mods(g: Grammar, ctx: Ctx, tr: TimeRef, floor: int) -> None:
     """« début juin », « la fin de l'année dernière », « plus de deux ans », « vers 20 h »."""
-    lo = max(floor, tr.start - 40)
+    start = tr.start
+    lo = max(floor, start - 40)
     low, rev = ctx.low, ctx.rev
-    n = len(low)
     duration = tr.type == "DURATION"
+    # When a word and one space stand before the expression, that word is the one read below: unless
+    # the text ends like one of the modifiers' last words there, it is none of them (a suffix test is
+    # far cheaper than reading the word).
+    if (
+        start - 2 >= lo
+        and low[start - 1] == " "
+        and low[start - 2].isalnum()
+        and not low.endswith(g.duration_mod_last if duration else g.point_mod_last, lo, start - 1)
+    ):
+        return
+    n = len(low)
     # Most expressions have no modifier: unless the word before is one a modifier ends with, the
     # modifier regex (which reads the whole window) cannot match.
     back = BACK_TOKEN.match(rev, n - tr.start, n - lo)
