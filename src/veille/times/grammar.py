@@ -325,4 +325,10 @@ def grammar(lang: str) -> Grammar:
     else:
         lexicon(lang)  # raises the error that names the supported languages
         raise AssertionError(lang)
-    return build()
+    from veille.times.context import _tense_pattern
+
+    g = build()
+    # The tense patterns are compiled with the grammar, not when a text first needs one.
+    _tense_pattern(lang)
+    _tense_pattern(lang, True)
+    return g
