@@ -129,7 +129,7 @@ class Ctx:
     def left_word(self, pos: int) -> str:
         """``left_tokens(pos, 1)[0]``, or "" when there is none."""
         low = self.low
-        lo = max(0, pos - 12)
+        lo = pos - 12 if pos > 12 else 0
         if pos - 2 >= lo and low[pos - 1] == " ":
             # A word then one space (most cases): found with string methods, as the regex would.
             word = low[low.rfind(" ", lo, pos - 1) + 1 or lo : pos - 1]
@@ -153,8 +153,8 @@ class Ctx:
     def tense(self, start: int, end: int) -> str | None:
         """``future`` or ``past`` from the nearest verb cue in the clause, or None when there is none."""
         low = self.low
-        lo = max(0, start - 100)
-        hi = min(len(low), end + 100)
+        lo = start - 100 if start > 100 else 0
+        hi = end + 100 if end + 100 < len(low) else len(low)
         # Matched in place (``pos``/``endpos`` read like a slice here: neither pattern looks behind its
         # start, and a cue's own look-behinds stay inside its word).
         cut = None
@@ -178,7 +178,7 @@ class Ctx:
         if latin1 is None:
             latin1 = self.latin1 = _is_latin1(low)
         pattern = _tense_pattern(self.lex.lang, latin1)
-        near = max(first, s - _NEAR)
+        near = s - _NEAR if s - _NEAR > first else first
         # When no cue spans a space, the scan can stop at any space and go on from it unchanged: the
         # first scan stops at the first space after the expression, and the scan to its right stops
         # where a cue could no longer be nearer than the one on its left.

@@ -109,7 +109,8 @@ def _best(g: Grammar, ctx: Ctx, hit_start: int, trigger: Known, own: Sequence[Ru
         # re-tokenisation of the window.
         rev = ctx.rev
         n = len(low)
-        stop = n - max(floor, hit_start - _LEFT_WINDOW)  # the window's left edge, in ``rev``
+        lo = hit_start - _LEFT_WINDOW
+        stop = n - (lo if lo > floor else floor)  # the window's left edge, in ``rev`` (``max`` is a slower call)
         edge = n - hit_start
         opening = g.opening_cache
         shapes = g.shape_cache
@@ -158,7 +159,9 @@ _SPACES = re.compile(r"\s+")
 def _apply_mods(g: Grammar, ctx: Ctx, tr: TimeRef, floor: int) -> None:
     """« début juin », « la fin de l'année dernière », « plus de deux ans », « vers 20 h »."""
     start = tr.start
-    lo = max(floor, start - 40)
+    lo = start - 40
+    if lo < floor:
+        lo = floor
     low, rev = ctx.low, ctx.rev
     duration = tr.type == "DURATION"
     # When a word and one space stand before the expression, that word is the one read below: unless
