@@ -250,7 +250,7 @@ def test_trigger_scan_matches_the_plain_scan(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_rule_filter_keeps_every_rule_that_matches(lang: str) -> None:
     from veille.times import finder
-    from veille.times.grammar import DIGIT_KEY, grammar
+    from veille.times.grammar import DIGIT_KEY, TOKEN, grammar
 
     g = grammar(lang)
     checked = 0
@@ -265,8 +265,11 @@ def test_rule_filter_keeps_every_rule_that_matches(lang: str) -> None:
             else:
                 trigger = finder._word_trigger(g, low, hs, he)[1]
                 keys = []
-            for pos, key in finder._starts(g, low, low[::-1], hs, 0):
-                keys.append((pos, key, g.rules_at(key, low[pos:hs], trigger)))
+            # Every token before the trigger that may open an expression (the finder tries fewer).
+            for tok in TOKEN.finditer(low, max(0, hs - 48), hs):
+                key = finder._opening_key(g, tok.group().replace("’", "'"))
+                if key:
+                    keys.append((tok.start(), key, g.rules_at(key, low[tok.start() : hs], trigger)))
             for pos, key, kept in keys:
                 for rule in g.first.get(key, ()):
                     m = rule.regex.match(low, pos)

@@ -13,6 +13,7 @@ from functools import lru_cache
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
 
+@lru_cache(maxsize=4096)  # a corpus has a few publication dates, each seen by many articles
 def parse_anchor(published: str | None) -> date | None:
     """The calendar date of an ISO 8601 date or datetime (time and zone are ignored), or None."""
     if not published:

@@ -37,7 +37,9 @@ _LATIN1_WORD = _class_of("".join(ch for ch in map(chr, range(256)) if re.match(r
 
 
 def _latin1(pattern: str) -> str:
-    r"""``pattern`` with each ``\w`` spelled as the Latin-1 word characters: the same on a Latin-1 text."""
+    r"""``pattern`` with each ``\w`` spelled as the Latin-1 word characters, and no ’ (which a Latin-1 text
+    cannot hold) in a class that also holds ': the same on a Latin-1 text. Every class then has only
+    Latin-1 characters, which the engine tests with one bitmap (a class with ’ takes a two-level one)."""
     out: list[str] = []
     in_class = False
     i = 0
@@ -59,6 +61,9 @@ def _latin1(pattern: str) -> str:
             continue
         if ch == "]" and in_class:
             in_class = False
+        elif ch == "’" and in_class and out[-1] == "'":
+            i += 1
+            continue
         out.append(ch)
         i += 1
     return "".join(out)
@@ -128,9 +133,16 @@ class Ctx:
 
     def left_word(self, pos: int) -> str:
         """``left_tokens(pos, 1)[0]``, or "" when there is none."""
-        n = len(self.low)
-        m = BACK_TOKEN.match(self.rev, n - pos, n - max(0, pos - 12))
-        return self.low[n - m.end() : n - m.start(1)].replace("’", "'") if m else ""
+        low = self.low
+        lo = pos - 12 if pos > 12 else 0
+        if pos - 2 >= lo and low[pos - 1] == " ":
+            # A word then one space (most cases): found with string methods, as the regex would.
+            word = low[low.rfind(" ", lo, pos - 1) + 1 or lo : pos - 1]
+            if word.isalnum():
+                return word
+        n = len(low)
+        m = BACK_TOKEN.match(self.rev, n - pos, n - lo)
+        return low[n - m.end() : n - m.start(1)].replace("’", "'") if m else ""
 
     def right_word(self, pos: int) -> str:
         m = TOKEN.search(self.low, pos, pos + 30)
@@ -146,8 +158,8 @@ class Ctx:
     def tense(self, start: int, end: int) -> str | None:
         """``future`` or ``past`` from the nearest verb cue in the clause, or None when there is none."""
         low = self.low
-        lo = max(0, start - 100)
-        hi = min(len(low), end + 100)
+        lo = start - 100 if start > 100 else 0
+        hi = end + 100 if end + 100 < len(low) else len(low)
         # Matched in place (``pos``/``endpos`` read like a slice here: neither pattern looks behind its
         # start, and a cue's own look-behinds stay inside its word).
         cut = None
@@ -171,9 +183,14 @@ class Ctx:
         if latin1 is None:
             latin1 = self.latin1 = _is_latin1(low)
         pattern = _tense_pattern(self.lex.lang, latin1)
-        near = max(first, s - _NEAR)
+        near = s - _NEAR if s - _NEAR > first else first
+        # When no cue spans a space, the scan can stop at any space and go on from it unchanged: the
+        # first scan stops at the first space after the expression, and the scan to its right stops
+        # where a cue could no longer be nearer than the one on its left.
+        split = text.find(" ", e, last) if _one_word_cues(self.lex.lang) else -1
+        mid = last if split < 0 else split
         left = right = None
-        for m in pattern.finditer(text, near, last):
+        for m in pattern.finditer(text, near, mid):
             m_start = m.start(m.lastindex or 0)
             if m_start < s:
                 left = m
@@ -187,9 +204,23 @@ class Ctx:
                 if m.start() >= near:
                     break
                 left = m
+        dist = 0
         if left is not None:
             l_start, l_end = left.start(left.lastindex or 0), left.end()
             dist = s - l_end if l_end <= s else l_start - e
-            if right is None or dist <= right.start(right.lastindex or 0) - e:
-                return left.lastgroup or ""
+        if right is None and mid < last:
+            # A cue on the right is taken only if it begins before ``e + dist``.
+            stop = last if left is None else text.find(" ", e + dist, last)
+            for m in pattern.finditer(text, mid, last if stop < 0 else stop):
+                right = m  # it begins after the expression
+                break
+        if left is not None and (right is None or dist <= right.start(right.lastindex or 0) - e):
+            return left.lastgroup or ""
         return right.lastgroup or "" if right is not None else None
+
+
+@cache
+def _one_word_cues(lang: str) -> bool:
+    """Whether no verb cue of ``lang`` holds a space (a match of ``_tense_pattern`` then holds none)."""
+    lex = lexicon(lang)
+    return not any(ch.isspace() for w in lex.cls("future_word") | lex.cls("past_word") for ch in w)

@@ -45,36 +45,6 @@ _BACK_TOKEN = re.compile(r"[ \t\xa0\u202f-]*(['’]?[^\W_]+)")
 _JOINERS = frozenset(" \t\xa0\u202f-'’")
 
 
-def _starts(g: Grammar, low: str, rev: str, hit: int, floor: int) -> list[tuple[int, str]]:
-    """Positions where an expression containing the trigger at ``hit`` may begin, nearest first.
-
-    Walks back over the function words that may open an expression (« la fin de l' », « il y a deux »),
-    never past the end of the previous expression (``floor``). ``rev`` is ``low`` reversed: each step
-    back is one match there, not a re-tokenisation of the window.
-    """
-    n = len(low)
-    stop = n - max(floor, hit - _LEFT_WINDOW)  # the window's left edge, in ``rev``
-    starts: list[tuple[int, str]] = []
-    edge = n - hit
-    opening = g.opening_cache
-    for _ in range(_LEFT_TOKENS):
-        m = _BACK_TOKEN.match(rev, edge, stop)
-        if m is None:
-            break  # punctuation, a line break or the window's edge: not one expression
-        edge = m.end()
-        start = n - edge
-        token = low[start : n - m.start(1)]
-        key = opening.get(token)
-        if key is None:
-            key = _opening_key(g, token)
-            if len(opening) < _CACHE_LIMIT:
-                opening[token] = key
-        if not key:
-            break
-        starts.append((start, key))
-    return starts
-
-
 def _opening_key(g: Grammar, token: str) -> str:
     """The rule key of a token that may open an expression (« le », « 3 »), or "" when it may not."""
     word = token.replace("’", "'")
@@ -99,12 +69,6 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 _AFTER_NUMBER = 2  # characters after a number that ``Grammar.rules_at`` is shown
 
 
-def _next_chars(low: str, pos: int) -> Known:
-    """The characters at ``pos`` and after, one per position, "" for the end of the text."""
-    after = low[pos : pos + _AFTER_NUMBER]
-    return (*after, "") if len(after) < _AFTER_NUMBER else tuple(after)
-
-
 def _number_trigger(g: Grammar, low: str, pos: int) -> Known | None:
     """What ``Grammar.rules_at`` may know of the number at ``pos``: how many ASCII digits, then the next
     characters ("": the end of the text); None when the number cannot open an expression.
@@ -123,7 +87,8 @@ def _number_trigger(g: Grammar, low: str, pos: int) -> Known | None:
     k = len(digits) if digits.isascii() else _ASCII_DIGITS.match(low, pos).end() - pos  # type: ignore[union-attr]
     if k > MAX_DIGITS:
         return (DIGITS,) * MAX_DIGITS
-    return (DIGITS,) * k + _next_chars(low, pos + k)
+    after = low[pos + k : pos + k + _AFTER_NUMBER]  # the characters after it, "" for the end of the text
+    return (DIGITS,) * k + (tuple(after) if len(after) == _AFTER_NUMBER else (*after, ""))
 
 
 _Found = tuple[Rule, list[TimeRef]] | None
@@ -138,8 +103,31 @@ def _best(g: Grammar, ctx: Ctx, hit_start: int, trigger: Known, own: Sequence[Ru
     low = ctx.low
     # The words before the trigger may belong to the expression only if it follows one of them directly.
     if hit_start > floor and (low[hit_start - 1] in _JOINERS or low[hit_start - 1].isalnum()):
+        # Walk back over the function words that may open an expression (« la fin de l' », « il y a
+        # deux »), never past the end of the previous expression (``floor``), and try at each the rules
+        # that can begin with it. Each step back is one match on the reversed text, not a
+        # re-tokenisation of the window.
+        rev = ctx.rev
+        n = len(low)
+        lo = hit_start - _LEFT_WINDOW
+        stop = n - (lo if lo > floor else floor)  # the window's left edge, in ``rev`` (``max`` is a slower call)
+        edge = n - hit_start
+        opening = g.opening_cache
         shapes = g.shape_cache
-        for pos, key in _starts(g, low, ctx.rev, hit_start, floor):
+        for _ in range(_LEFT_TOKENS):
+            back = _BACK_TOKEN.match(rev, edge, stop)
+            if back is None:
+                break  # punctuation, a line break or the window's edge: not one expression
+            edge = back.end()
+            pos = n - edge
+            token = low[pos : n - back.start(1)]
+            key = opening.get(token)
+            if key is None:
+                key = _opening_key(g, token)
+                if len(opening) < _CACHE_LIMIT:
+                    opening[token] = key
+            if not key:
+                break
             before = low[pos:hit_start]
             rules = shapes.get((key, before, trigger))
             if rules is None:
@@ -170,10 +158,23 @@ _SPACES = re.compile(r"\s+")
 
 def _apply_mods(g: Grammar, ctx: Ctx, tr: TimeRef, floor: int) -> None:
     """« début juin », « la fin de l'année dernière », « plus de deux ans », « vers 20 h »."""
-    lo = max(floor, tr.start - 40)
+    start = tr.start
+    lo = start - 40
+    if lo < floor:
+        lo = floor
     low, rev = ctx.low, ctx.rev
-    n = len(low)
     duration = tr.type == "DURATION"
+    # When a word and one space stand before the expression, that word is the one read below: unless
+    # the text ends like one of the modifiers' last words there, it is none of them (a suffix test is
+    # far cheaper than reading the word).
+    if (
+        start - 2 >= lo
+        and low[start - 1] == " "
+        and low[start - 2].isalnum()
+        and not low.endswith(g.duration_mod_last if duration else g.point_mod_last, lo, start - 1)
+    ):
+        return
+    n = len(low)
     # Most expressions have no modifier: unless the word before is one a modifier ends with, the
     # modifier regex (which reads the whole window) cannot match.
     back = BACK_TOKEN.match(rev, n - tr.start, n - lo)
@@ -221,7 +222,8 @@ def find_times(text: str, published: str | None, lang: str = "fr") -> list[TimeR
     out: list[TimeRef] = []
     floor = 0
     words = g.word_cache
-    own: Sequence[Rule]
+    shapes = g.shape_cache
+    own: Sequence[Rule] | None
     trigger: Known
     for hs, he in g.triggers(low):
         if hs < floor:
@@ -231,7 +233,9 @@ def find_times(text: str, published: str | None, lang: str = "fr") -> list[TimeR
             if number is None:
                 continue
             trigger = number
-            own = g.rules_at(DIGIT_KEY, "", trigger)
+            own = shapes.get((DIGIT_KEY, "", trigger))  # ``g.rules_at``, most often known
+            if own is None:
+                own = g.rules_at(DIGIT_KEY, "", trigger)
         elif he < n:
             # Unless a letter follows, all depends on the trigger word and the character after it.
             surface = low[hs : he + 1]

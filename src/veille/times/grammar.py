@@ -155,6 +155,9 @@ class Grammar:
     # When the tokens before an expression fit none of these, the regex cannot match and is not run.
     point_mod_ends: ModEnds
     duration_mod_ends: ModEnds
+    # Their keys, for ``str.endswith``.
+    point_mod_last: tuple[str, ...]
+    duration_mod_last: tuple[str, ...]
     frag: dict[str, str] = field(default_factory=dict)
     # The rules to try at a word trigger and what is known of it, by the trigger and the character after
     # it (see ``finder._word_trigger``), filled as texts are read.
@@ -262,7 +265,7 @@ def compile_grammar(
     point, duration, mod_of, point_ends, duration_ends = _mod_patterns(lex)
     return Grammar(
         lang, lex, rules, first, frozenset(after_number), frozenset(left), auto, frozenset(words),
-        point, duration, mod_of, point_ends, duration_ends, frag,
+        point, duration, mod_of, point_ends, duration_ends, tuple(point_ends), tuple(duration_ends), frag,
     )
 
 
@@ -322,4 +325,10 @@ def grammar(lang: str) -> Grammar:
     else:
         lexicon(lang)  # raises the error that names the supported languages
         raise AssertionError(lang)
-    return build()
+    from veille.times.context import _tense_pattern
+
+    g = build()
+    # The tense patterns are compiled with the grammar, not when a text first needs one.
+    _tense_pattern(lang)
+    _tense_pattern(lang, True)
+    return g

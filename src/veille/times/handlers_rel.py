@@ -304,6 +304,7 @@ def whole_unit(m: re.Match[str], c: Ctx) -> Found:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _after_span_marker(pos: int, c: Ctx) -> bool:
@@ -314,7 +315,7 @@ def _after_span_marker(pos: int, c: Ctx) -> bool:
     start = max(0, pos - 80)
     clause = c.low[start:pos]
     cut = max((mm.end() for mm in _CLAUSE_END.finditer(clause)), default=0)
-    return any(word in markers for word in re.findall(r"[a-z]+", clause[cut:]))
+    return any(word in markers for word in _LETTERS.findall(clause, cut))
 
 
 def shifted(m: re.Match[str], c: Ctx) -> Found:

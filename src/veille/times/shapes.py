@@ -64,8 +64,40 @@ def _char_ok(op: Any, av: Any, ch: str) -> bool:
     return True  # ANY and anything else
 
 
-# ``_char_ok`` by the item (its argument lives in a cached parse tree: its id is stable) and character.
-_CHAR_OK: dict[tuple[int, int, str], bool] = {}
+# A parsed pattern is walked many times (once per new shape of text), so it is first turned into
+# nested tuples the walk reads without the parser's classes: ``(kind, ...)``, by these kinds.
+_CHAR = 0  # (_CHAR, op, av, {char: whether it may match}): one character
+_BRANCH = 1  # (_BRANCH, alternatives)
+_GROUP = 2  # (_GROUP, items): a group, atomic or not
+_REPEAT = 3  # (_REPEAT, min, max, items)
+_ZERO = 4  # (_ZERO,): a lookaround or an anchor, assumed to hold
+_IF = 5  # (_IF, yes, no or None): a conditional on a group
+_ANY = 6  # (_ANY,): a backreference or an unknown construct, any length of anything
+_CHAR_OPS = (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY)
+_UNREAD_FLAGS = int(re.IGNORECASE | re.DOTALL | re.VERBOSE)  # patterns with these are always kept
+Items = tuple[Any, ...]
+
+
+def _items(parsed: Any) -> Items:
+    out: list[tuple[Any, ...]] = []
+    for op, av in parsed:
+        if op in _CHAR_OPS:
+            out.append((_CHAR, op, av, {}))
+        elif op is C.BRANCH:
+            out.append((_BRANCH, tuple(_items(alt) for alt in av[1])))
+        elif op is C.SUBPATTERN:
+            out.append((_GROUP, _items(av[3])))
+        elif op is C.ATOMIC_GROUP:
+            out.append((_GROUP, _items(av)))
+        elif op in _REPEATS:
+            out.append((_REPEAT, av[0], av[1], _items(av[2])))
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            out.append((_ZERO,))
+        elif op is C.GROUPREF_EXISTS:
+            out.append((_IF, _items(av[1]), _items(av[2]) if av[2] else None))
+        else:
+            out.append((_ANY,))
+    return tuple(out)
 
 
 class _Reached(Exception):
@@ -73,6 +105,8 @@ class _Reached(Exception):
 
 
 class _Walk:
+    __slots__ = ("known", "top", "stop_at_top")
+
     def __init__(self, known: Known, need: int) -> None:
         self.known = known
         self.top = len(known)  # beyond what is known: anything may follow
@@ -80,64 +114,64 @@ class _Walk:
         # there: the walk stops (when that position is far enough).
         self.stop_at_top = self.top >= need
 
-    def chars(self, j: int) -> str:
-        return self.known[j]
-
-    def seq(self, items: Any, reach: set[int]) -> set[int]:
-        for op, av in items:
+    def seq(self, items: Items, reach: set[int]) -> set[int]:
+        """The positions ``items`` may end at, matched from any of ``reach``."""
+        top = self.top
+        for item in items:
             if not reach:
                 break
-            reach = self.node(op, av, reach)
-            if self.stop_at_top and self.top in reach:
+            kind = item[0]
+            if kind == _CHAR:
+                known = self.known
+                _, op, av, ok_of = item
+                out = set()
+                for j in reach:
+                    if j == top:
+                        out.add(j)
+                        continue
+                    for ch in known[j]:
+                        ok = ok_of.get(ch)
+                        if ok is None:
+                            ok = ok_of[ch] = _char_ok(op, av, ch)
+                        if ok:
+                            out.add(j + 1)
+                            break
+                reach = out
+            elif kind == _BRANCH:
+                ends: set[int] = set()
+                for alt in item[1]:
+                    ends |= self.seq(alt, reach)
+                reach = ends
+            elif kind == _GROUP:
+                reach = self.seq(item[1], reach)
+            elif kind == _REPEAT:
+                reach = self.repeat(item[1], item[2], item[3], reach)
+            elif kind == _IF:
+                reach = self.seq(item[1], reach) | (self.seq(item[2], reach) if item[2] else reach)
+            elif kind == _ANY:
+                reach = {j2 for j in reach for j2 in range(j, top + 1)}
+            # _ZERO: the positions stay
+            if self.stop_at_top and top in reach:
                 raise _Reached
         return reach
 
-    def node(self, op: Any, av: Any, reach: set[int]) -> set[int]:
-        top = self.top
-        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
-            out = set()
-            for j in reach:
-                if j == top:
-                    out.add(j)
-                    continue
-                for ch in self.known[j]:
-                    key = (id(op), id(av), ch)
-                    ok = _CHAR_OK.get(key)
-                    if ok is None:
-                        ok = _CHAR_OK[key] = _char_ok(op, av, ch)
-                    if ok:
-                        out.add(j + 1)
-                        break
-            return out
-        if op is C.BRANCH:
-            return set().union(*(self.seq(alt, reach) for alt in av[1]))
-        if op is C.SUBPATTERN:
-            return self.seq(av[3], reach)
-        if op is C.ATOMIC_GROUP:
-            return self.seq(av, reach)
-        if op in _REPEATS:
-            low, high, body = av
-            cur = reach
-            for _ in range(low):
-                cur = self.seq(body, cur)
-            done, count = set(cur), low
-            while cur and (high is C.MAXREPEAT or count < high):
-                cur = self.seq(body, cur) - done
-                done |= cur
-                count += 1
-            return done
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            return reach  # zero-width: assumed to hold
-        if op is C.GROUPREF_EXISTS:
-            _, yes, no = av
-            return self.seq(yes, reach) | (self.seq(no, reach) if no else reach)
-        # A backreference or an unknown construct: any length of anything.
-        return {j2 for j in reach for j2 in range(j, top + 1)}
+    def repeat(self, low: int, high: int, body: Items, reach: set[int]) -> set[int]:
+        cur = reach
+        for _ in range(low):
+            cur = self.seq(body, cur)
+        done, count = set(cur), low
+        while cur and (high is C.MAXREPEAT or count < high):
+            cur = self.seq(body, cur) - done
+            done |= cur
+            count += 1
+        return done
 
 
 @cache
-def _parsed(pattern: str) -> Any:
-    return P.parse(pattern)
+def _parsed(pattern: str) -> tuple[int, Items]:
+    """The flags and the walkable items of ``pattern``."""
+    tree = P.parse(pattern)
+    return tree.state.flags, _items(tree)
 
 
 def prepare(pattern: str) -> None:
@@ -150,10 +184,10 @@ def may_reach(pattern: str, known: Known, need: int) -> bool:
     """False only if no match of ``pattern`` at the start of a text described by ``known`` can end at or
     after position ``need``."""
     try:
-        tree = _parsed(pattern)
-        if tree.state.flags & (re.IGNORECASE | re.DOTALL | re.VERBOSE):
+        flags, items = _parsed(pattern)
+        if flags & _UNREAD_FLAGS:
             return True
-        ends = _Walk(known, need).seq(tree, {0})
+        ends = _Walk(known, need).seq(items, {0})
     except _Reached:
         return True
     except Exception:  # noqa: BLE001 - a construct the walk does not know: keep the rule
