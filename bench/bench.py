@@ -10,6 +10,7 @@ republished with small edits), so every cleaning and corpus path is exercised.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import resource
@@ -103,10 +104,18 @@ def per_article_stages(docs: list[RawDocument], results: dict[str, Any]) -> list
     res = Resources()
     warm_up(res)
     mb = sum(len(d.text.encode()) for d in docs) / 1e6
+    # What is already in memory (the knowledge base, then what the earlier stages left) is finished
+    # data: frozen, the collector does not charge the next stage for walking it again (``veille.run``
+    # freezes finished articles the same way)
+    gc.collect()
+    gc.freeze()
     articles = timed("clean", lambda: [clean_document(d) for d in docs], len(docs), mb, results)
     for name in ("language", "sentences", "entities", "times", "events"):
         stage = STAGES[name]
+        gc.collect()
+        gc.freeze()
         timed(name, lambda s=stage: [s.run(a, res) for a in articles], len(docs), mb, results)
+    gc.unfreeze()
     return articles
 
 

@@ -42,6 +42,9 @@ class RunOptions:
     progress: Progress | None = None
 
 
+FREEZE_EVERY = 500  # articles
+
+
 def run(paths: Iterable[str | Path], out: str | Path, **options: Any) -> Dossier:
     """Read, clean and analyse ``paths``; write the dossier into ``out``; return it as objects.
 
@@ -65,10 +68,17 @@ def run(paths: Iterable[str | Path], out: str | Path, **options: Any) -> Dossier
     job = Job(tuple(opts.stages), tuple(str(d) for d in opts.kb_dirs), opts.lang)
     articles: list[Article] = []
     results = run_documents(docs, job, opts.engine, opts.workers, scheduler=opts.scheduler)
-    for done, result in enumerate(results, start=1):
-        keep(result, articles)
-        if opts.progress:
-            opts.progress(done, len(docs))
+    try:
+        for done, result in enumerate(results, start=1):
+            keep(result, articles)
+            if opts.progress:
+                opts.progress(done, len(docs))
+            if done % FREEZE_EVERY == 0:
+                # Finished articles live to the end of the run: frozen, the collector stops walking
+                # them again at each full collection the next articles set off.
+                gc.freeze()
+    finally:
+        gc.unfreeze()
     dossier = analyse_corpus(articles, Resources(job.kb_dirs, job.lang))
     dossier.failures = failures
     write_dossier(dossier, Path(opts.out), Resources(job.kb_dirs, job.lang), opts.lang)
