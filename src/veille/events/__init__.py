@@ -33,7 +33,7 @@ from veille.events.certainty import (
 )
 from veille.events.dateline import is_dateline
 from veille.events.labels import EVENT_LABELS, cameo_label
-from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, by_identity, get_lexicon
+from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, get_lexicon
 from veille.events.matching import WANTED, Match, candidates, find_matches
 from veille.events.sentence import SentenceView
 from veille.events.tokens import LEMMA, LOW, Token, split_by, tokenize_text
@@ -325,8 +325,10 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], low
     if not frames or len(kept) < 2:
         return
     starts = {m.first: ev for m, ev in kept}
-    heads = _frame_heads(frames)
+    heads = lex.grammar.frame_by_head
     for m, ev in kept:
+        if heads.keys().isdisjoint(lows[m.last + 1 : m.last + 6]):
+            continue  # no frame phrase begins in reach
         for p in range(m.last + 1, min(len(tokens), m.last + 6)):
             if tokens[p].kind == "punct":
                 break
@@ -342,15 +344,6 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], low
                 ev.time = ev.time or outer.time
                 outer.time = outer.time or ev.time
             break
-
-
-@by_identity
-def _frame_heads(frames: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
-    """The frame phrases by first word, in their order."""
-    heads: dict[str, list[tuple[str, ...]]] = {}
-    for f in frames:
-        heads.setdefault(f[0], []).append(f)
-    return heads
 
 
 def _nested(start: int, code: str, objects: list[tuple[Span, str, str]]) -> bool:
