@@ -14,10 +14,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 from typing import Protocol
 
@@ -118,11 +118,19 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     words.update(map(LEMMA, all_tokens))
     # an intertitle (« Un dialogue stratégique », "Denials and silence") announces what the paragraphs
     # below tell; they carry the events, with their actors and dates
-    headings = [(p.start, p.end) for p in article.paragraphs if p.kind == "heading"]
+    headings = sorted((p.start, p.end) for p in article.paragraphs if p.kind == "heading")
+    # a sentence lies under a heading when one starting before it reaches past its end: the farthest
+    # end among the headings that start before each point answers with one bisect
+    h_starts = [a for a, _ in headings]
+    h_reach = list(accumulate((b for _, b in headings), max))
     for n, sent in enumerate(sentences):
         first, end = ranges[n]
-        if first == end or (headings and any(a <= sent.start and sent.end <= b for a, b in headings)):
+        if first == end:
             continue
+        if h_starts:
+            k = bisect_right(h_starts, sent.start)
+            if k and sent.end <= h_reach[k - 1]:
+                continue
         cands = all_cands[first:end]
         # no word of the sentence begins a trigger or a cue, or only cues that qualify a trigger
         if not any(cands) or not any(map(WANTED, filter(None, cands))):

@@ -79,7 +79,7 @@ def analyse(view: SentenceView, matches: list[Match[Cue]], lex: Lexicon, country
         lo, hi = _scope(view, m, lex)
         if cue.cls == "negated" and any(lo <= b <= hi for b in blocks):
             continue
-        hit = CueHit(cue.cls, f"{cue.cls}:{cue.text}", m.first, m.last, lo, hi, m.idx)
+        hit = CueHit(cue.cls, cue.rule, m.first, m.last, lo, hi, m.idx)
         _source(view, m, hit, lex, country_of)
         hits.append(hit)
     hits += _conditionals(view, lex, cued)

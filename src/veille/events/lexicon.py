@@ -78,6 +78,7 @@ class Cue:
     scope: str
     source: str
     where: str
+    rule: str = ""  # « class:text », the certainty rule the cue gives an event
 
 
 @dataclass(slots=True)
@@ -277,7 +278,7 @@ def load_cues(path: Path, lang: str) -> list[Cue]:
         if source not in SOURCES:
             raise LexiconError(path, n, f"source must be one of {sorted(SOURCES)}, got {source!r}")
         parts = _parts(text, "verb", _list(forms), path, n, lang)
-        out.append(Cue(text, parts, cls, scope, source, f"{path.name}:{n}"))
+        out.append(Cue(text, parts, cls, scope, source, f"{path.name}:{n}", f"{cls}:{text}"))
     return out
 
 

@@ -80,9 +80,8 @@ class SentenceView:
         self.named: set[int] = set()  # token indices inside a name
         spans: set[tuple[int, int]] = set()
         for i, ref in enumerate(self.refs):
-            self._govern(i, ref)
+            self._govern(i, ref)  # sets this ref's governor only: the earlier ones are final
             self.named.update(range(ref.first, ref.last + 1))
-        for i, ref in enumerate(self.refs):
             # only a ref on the same tokens can equal an earlier one (two mentions of one name)
             key = (ref.first, ref.last)
             ref.index = self.refs.index(ref) if key in spans else i
@@ -201,7 +200,10 @@ class SentenceView:
     def in_time(self, i: int) -> bool:
         """Token ``i`` lies inside a time expression (« le 19 juin 2024 », "since 2017")."""
         start = self.tokens[i].start
-        return any(s <= start < e for s, e in self.times)
+        for s, e in self.times:  # noqa: SIM110 - one or two spans: a loop costs less than a generator
+            if s <= start < e:
+                return True
+        return False
 
     def phrase_text(self, a: int, b: int) -> str:
         """Source text of tokens a..b inclusive."""
