@@ -14,10 +14,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 from typing import Protocol
 
@@ -33,7 +33,7 @@ from veille.events.certainty import (
 )
 from veille.events.dateline import is_dateline
 from veille.events.labels import EVENT_LABELS, cameo_label
-from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, by_identity, get_lexicon
+from veille.events.lexicon import Lexicon, LexiconError, build_lexicon, get_lexicon
 from veille.events.matching import WANTED, Match, candidates, find_matches
 from veille.events.sentence import SentenceView
 from veille.events.tokens import LEMMA, LOW, Token, split_by, tokenize_text
@@ -120,11 +120,19 @@ def find_events(article: Article, kb: CountryLookup | None) -> list[EventMention
     words.update(map(LEMMA, all_tokens))
     # an intertitle (« Un dialogue stratégique », "Denials and silence") announces what the paragraphs
     # below tell; they carry the events, with their actors and dates
-    headings = [(p.start, p.end) for p in article.paragraphs if p.kind == "heading"]
+    headings = sorted((p.start, p.end) for p in article.paragraphs if p.kind == "heading")
+    # a sentence lies under a heading when one starting before it reaches past its end: the farthest
+    # end among the headings that start before each point answers with one bisect
+    h_starts = [a for a, _ in headings]
+    h_reach = list(accumulate((b for _, b in headings), max))
     for n, sent in enumerate(sentences):
         first, end = ranges[n]
-        if first == end or (headings and any(a <= sent.start and sent.end <= b for a, b in headings)):
+        if first == end:
             continue
+        if h_starts:
+            k = bisect_right(h_starts, sent.start)
+            if k and sent.end <= h_reach[k - 1]:
+                continue
         cands = all_cands[first:end]
         # no word of the sentence begins a trigger or a cue, or only cues that qualify a trigger
         if not any(cands) or not any(map(WANTED, filter(None, cands))):
@@ -329,8 +337,10 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], low
     if not frames or len(kept) < 2:
         return
     starts = {m.first: ev for m, ev in kept}
-    heads = _frame_heads(frames)
+    heads = lex.grammar.frame_by_head
     for m, ev in kept:
+        if heads.keys().isdisjoint(lows[m.last + 1 : m.last + _FRAME_REACH]):
+            continue  # no frame phrase begins in reach
         for p in range(m.last + 1, min(len(tokens), m.last + _FRAME_REACH)):
             if tokens[p].kind == "punct":
                 # « signé par X le 19 juin, lors d'une visite à Pyongyang »: a comma may open the frame
@@ -357,15 +367,6 @@ def _frames(kept: list[tuple[Match, EventMention]], tokens: Sequence[Token], low
                 ev.time = ev.time or outer.time
                 outer.time = outer.time or ev.time
             break
-
-
-@by_identity
-def _frame_heads(frames: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
-    """The frame phrases by first word, in their order."""
-    heads: dict[str, list[tuple[str, ...]]] = {}
-    for f in frames:
-        heads.setdefault(f[0], []).append(f)
-    return heads
 
 
 def _nested(start: int, code: str, objects: list[tuple[Span, str, str]]) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 
-from veille.events.lexicon import Lexicon, Trigger, by_identity
+from veille.events.lexicon import Lexicon, Trigger
 from veille.events.matching import Match
 from veille.events.sentence import ACTOR_KINDS, Ref, SentenceView
 from veille.events.tokens import LEMMA, LOW
@@ -231,21 +231,11 @@ def _agent_phrase_at(view: SentenceView, k: int) -> bool:
     toks = view.tokens
     if k >= len(toks):
         return False
-    phrases = _agent_heads(view.g.agent).get(toks[k].low)
+    phrases = view.g.agent_by_head.get(toks[k].low)
     if phrases is None:
         return False
     lows = view.lows
     return any(lows[k : k + len(p)] == p for p in phrases)
-
-
-@by_identity
-def _agent_heads(agent: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]]]:
-    """The agent markers of more than one word by first word (as lists, to compare with slices of ``lows``)."""
-    heads: dict[str, list[list[str]]] = {}
-    for p in agent:
-        if len(p) > 1:
-            heads.setdefault(p[0], []).append(list(p))
-    return heads
 
 
 def _first_group(view: SentenceView, first: Ref | list[Ref] | None) -> list[Ref]:

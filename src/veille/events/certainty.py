@@ -79,7 +79,7 @@ def analyse(view: SentenceView, matches: list[Match[Cue]], lex: Lexicon, country
         lo, hi = _scope(view, m, lex)
         if cue.cls == "negated" and any(lo <= b <= hi for b in blocks):
             continue
-        hit = CueHit(cue.cls, f"{cue.cls}:{cue.text}", m.first, m.last, lo, hi, m.idx)
+        hit = CueHit(cue.cls, cue.rule, m.first, m.last, lo, hi, m.idx)
         _source(view, m, hit, lex, country_of)
         hits.append(hit)
     hits += _conditionals(view, lex, cued)
@@ -194,7 +194,7 @@ def _source(view: SentenceView, m: Match[Cue], hit: CueHit, lex: Lexicon, countr
         if not hit.attributed:
             hit.attributed = _phrase(view, b + 1, min(len(view.tokens), b + 7), lex, forward=True)
     elif how == "subject":
-        passive = any(view.tokens[k].low in lex.grammar.passive_aux for k in range(max(0, a - 2), a))
+        passive = not lex.grammar.passive_aux.isdisjoint(view.lows[max(0, a - 2) : a])
         if not passive:  # « des sanctions sont envisagées »: nobody named
             hit.attributed = subj_ids or _phrase(view, view.clause_start(a, commas=True), a, lex, forward=False)
         hit.takes_subject = True
@@ -202,7 +202,7 @@ def _source(view: SentenceView, m: Match[Cue], hit: CueHit, lex: Lexicon, countr
             hit.controller = subj_ids
     elif how == "par":
         agents = [r for r in view.refs if r.first > b and r.governor == "par" and r.first <= b + 8]
-        passive = bool(agents) or any(view.tokens[k].low in lex.grammar.passive_aux for k in range(max(0, a - 2), a))
+        passive = bool(agents) or not lex.grammar.passive_aux.isdisjoint(view.lows[max(0, a - 2) : a])
         if passive:
             hit.attributed = ids(view.group(view.index_of(agents[0])), country_of) if agents else []
             hit.controller = subj_ids

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache, wraps
+from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
 
 import yaml
 
@@ -79,6 +78,7 @@ class Cue:
     scope: str
     source: str
     where: str
+    rule: str = ""  # « class:text », the certainty rule the cue gives an event
 
 
 @dataclass(slots=True)
@@ -122,6 +122,11 @@ class Grammar:
     manner: tuple[tuple[str, ...], ...] = ()
     # « le président russe »: nouns of people and institutions a nationality qualifies
     actor_heads: frozenset[str] = frozenset()
+    # phrases by the word the rules look them up by (lists, to compare with slices of a sentence's words)
+    boundary_by_head: dict[str, list[list[str]]] = field(default_factory=dict)
+    agent_by_head: dict[str, list[list[str]]] = field(default_factory=dict)  # the markers of several words
+    agent_by_last: dict[str, list[list[str]]] = field(default_factory=dict)
+    frame_by_head: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -277,7 +282,7 @@ def load_cues(path: Path, lang: str) -> list[Cue]:
         if source not in SOURCES:
             raise LexiconError(path, n, f"source must be one of {sorted(SOURCES)}, got {source!r}")
         parts = _parts(text, "verb", _list(forms), path, n, lang)
-        out.append(Cue(text, parts, cls, scope, source, f"{path.name}:{n}"))
+        out.append(Cue(text, parts, cls, scope, source, f"{path.name}:{n}", f"{cls}:{text}"))
     return out
 
 
@@ -347,6 +352,14 @@ def load_grammar(path: Path) -> Grammar:
     grammar.possessives = optional("possessives")
     grammar.actor_heads = optional("actor_heads")
     grammar.manner = tuple(tuple(p.split()) for p in sorted(optional("manner"), key=lambda p: (-len(p), p)))
+    for p in grammar.boundaries:
+        grammar.boundary_by_head.setdefault(p[0], []).append(list(p))
+    for p in grammar.agent:
+        grammar.agent_by_last.setdefault(p[-1], []).append(list(p))
+        if len(p) > 1:
+            grammar.agent_by_head.setdefault(p[0], []).append(list(p))
+    for f in grammar.frames:
+        grammar.frame_by_head.setdefault(f[0], []).append(f)
     return grammar
 
 
@@ -379,27 +392,6 @@ def build_lexicon(lang: str, data: Path = DATA) -> Lexicon:
     lex.trigger_index = _index(lex.triggers)
     lex.cue_index = _index(lex.cues)
     return lex
-
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def by_identity(fn: Callable[[K], V]) -> Callable[[K], V]:
-    """``fn`` cached on the identity of its argument (a grammar's tuple of phrases): an ``lru_cache``
-    would hash the whole tuple at every call."""
-    cache: dict[int, tuple[K, V]] = {}
-
-    @wraps(fn)
-    def cached(arg: K) -> V:
-        hit = cache.get(id(arg))
-        if hit is not None and hit[0] is arg:
-            return hit[1]
-        value = fn(arg)
-        cache[id(arg)] = (arg, value)  # the argument stays alive, so its id stays its own
-        return value
-
-    return cached
 
 
 @lru_cache(maxsize=8)

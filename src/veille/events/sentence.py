@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
-from veille.events.lexicon import Grammar, by_identity
+from veille.events.lexicon import Grammar
 from veille.events.tokens import LOW, START, Token
 from veille.types import Mention
 
@@ -46,24 +46,6 @@ class Ref:
     @property
     def is_actor(self) -> bool:
         return self.mention.kind in ACTOR_KINDS
-
-
-@by_identity
-def _by_head(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]]]:
-    """``phrases`` (as lists, to compare with slices of ``lows``) by first word, in their order."""
-    out: dict[str, list[list[str]]] = {}
-    for p in phrases:
-        out.setdefault(p[0], []).append(list(p))
-    return out
-
-
-@by_identity
-def _by_last(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[list[str]]]:
-    """``phrases`` (as lists) by last word, in their order: the agent markers a preposition may end."""
-    out: dict[str, list[list[str]]] = {}
-    for p in phrases:
-        out.setdefault(p[-1], []).append(list(p))
-    return out
 
 
 @lru_cache(maxsize=8)
@@ -98,16 +80,15 @@ class SentenceView:
         self.named: set[int] = set()  # token indices inside a name
         spans: set[tuple[int, int]] = set()
         for i, ref in enumerate(self.refs):
-            self._govern(i, ref)
+            self._govern(i, ref)  # sets this ref's governor only: the earlier ones are final
             self.named.update(range(ref.first, ref.last + 1))
-        for i, ref in enumerate(self.refs):
             # only a ref on the same tokens can equal an earlier one (two mentions of one name)
             key = (ref.first, ref.last)
             ref.index = self.refs.index(ref) if key in spans else i
             spans.add(key)
         lows = self.lows
         marks = list(compress(range(len(lows)), map(_marks(grammar.boundary_heads).__contains__, lows)))
-        heads = _by_head(grammar.boundaries)
+        heads = grammar.boundary_by_head
         self.strong = [i for i in marks if lows[i] in STRONG or any(lows[i : i + len(p)] == p for p in heads.get(lows[i], ()))]
         commas = [i for i in marks if lows[i] == ","]
         self.commas = sorted(set(self.strong).union(commas)) if commas else self.strong
@@ -152,7 +133,7 @@ class SentenceView:
         prep = CONTRACTED.get(low, low if low in self.g.prepositions else None)
         if prep is None:
             return
-        for phrase in _by_last(self.g.agent).get(low, ()):
+        for phrase in self.g.agent_by_last.get(low, ()):
             n = len(phrase)
             if j - n + 1 >= 0 and self.lows[j - n + 1 : j + 1] == phrase:
                 prep = "par"
@@ -233,7 +214,10 @@ class SentenceView:
     def in_time(self, i: int) -> bool:
         """Token ``i`` lies inside a time expression (« le 19 juin 2024 », "since 2017")."""
         start = self.tokens[i].start
-        return any(s <= start < e for s, e in self.times)
+        for s, e in self.times:  # noqa: SIM110 - one or two spans: a loop costs less than a generator
+            if s <= start < e:
+                return True
+        return False
 
     def phrase_text(self, a: int, b: int) -> str:
         """Source text of tokens a..b inclusive."""
