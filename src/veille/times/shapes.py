@@ -144,7 +144,7 @@ class _Walk:
                 # From one known position, an alternative that begins with another character reaches
                 # nothing (most alternatives of a word list): skipped without walking it.
                 chars = self.known[next(iter(reach))] if len(reach) == 1 and top not in reach else None
-                for alt, lit in zip(item[1], item[2]):
+                for alt, lit in zip(item[1], item[2], strict=True):
                     if chars is None or not lit or lit in chars:
                         ends |= self.seq(alt, reach)
                 reach = ends
