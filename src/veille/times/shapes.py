@@ -67,7 +67,7 @@ def _char_ok(op: Any, av: Any, ch: str) -> bool:
 # A parsed pattern is walked many times (once per new shape of text), so it is first turned into
 # nested tuples the walk reads without the parser's classes: ``(kind, ...)``, by these kinds.
 _CHAR = 0  # (_CHAR, op, av, {char: whether it may match}): one character
-_BRANCH = 1  # (_BRANCH, alternatives)
+_BRANCH = 1  # (_BRANCH, alternatives, the literal character each begins with or "")
 _GROUP = 2  # (_GROUP, items): a group, atomic or not
 _REPEAT = 3  # (_REPEAT, min, max, items)
 _ZERO = 4  # (_ZERO,): a lookaround or an anchor, assumed to hold
@@ -84,7 +84,9 @@ def _items(parsed: Any) -> Items:
         if op in _CHAR_OPS:
             out.append((_CHAR, op, av, {}))
         elif op is C.BRANCH:
-            out.append((_BRANCH, tuple(_items(alt) for alt in av[1])))
+            alts = tuple(_items(alt) for alt in av[1])
+            firsts = tuple(chr(alt[0][2]) if alt and alt[0][0] == _CHAR and alt[0][1] is C.LITERAL else "" for alt in alts)
+            out.append((_BRANCH, alts, firsts))
         elif op is C.SUBPATTERN:
             out.append((_GROUP, _items(av[3])))
         elif op is C.ATOMIC_GROUP:
@@ -139,8 +141,12 @@ class _Walk:
                 reach = out
             elif kind == _BRANCH:
                 ends: set[int] = set()
-                for alt in item[1]:
-                    ends |= self.seq(alt, reach)
+                # From one known position, an alternative that begins with another character reaches
+                # nothing (most alternatives of a word list): skipped without walking it.
+                chars = self.known[next(iter(reach))] if len(reach) == 1 and top not in reach else None
+                for alt, lit in zip(item[1], item[2], strict=True):
+                    if chars is None or not lit or lit in chars:
+                        ends |= self.seq(alt, reach)
                 reach = ends
             elif kind == _GROUP:
                 reach = self.seq(item[1], reach)
