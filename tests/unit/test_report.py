@@ -51,7 +51,7 @@ def data() -> BriefingData:
          "contradictions": ["c denies it, against a and b"],
          "sources": [{**source, "article": "a", "evidence": "Le Chili et le Pérou ont signé un accord."},
                      {**source, "article": "b", "evidence": "Le Chili et le Pérou ont signé un accord."},
-                     {**source, "article": "c", "certainty": "denied", "denied_by": ["PER"],
+                     {**source, "article": "c", "certainty": "denied", "denied_by": ["PER"], "attributed_to": ["PER"],
                       "evidence": "Peru denied signing."}]},
     ]
     timeline = [{"fact": "f1", "time": "2024-05-01", "label": "Chili – Pérou : Signer un accord"}]

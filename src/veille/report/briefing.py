@@ -122,7 +122,9 @@ class Briefing:
         for source in sources[:MAX_CITES]:
             label = self._t("c_" + source["certainty"])
             who = ""
-            if source.get("attributed_to"):
+            # a denial is attributed to its deniers: « démenti (démenti par X) » says it once
+            if source.get("attributed_to") and not (source["certainty"] == "denied"
+                                                    and source["attributed_to"] == source.get("denied_by")):
                 who = f" ({self._t('per')} {self.actor_names(source['attributed_to'])})"
             if source.get("denied_by"):
                 who += f" ({self._t('denied_by')} {self.actor_names(source['denied_by'])})"
