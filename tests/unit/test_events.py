@@ -197,6 +197,16 @@ def test_an_event_brought_back_by_an_anaphor_does_not_become_the_next_subject() 
     assert by_trigger(evs, text, "exprimé").source_actors == ["BRA", "ARG"]
 
 
+def test_a_date_in_a_later_clause_with_its_own_verb_does_not_date_the_trigger() -> None:
+    text = "Le pacte, signé pour vingt ans par le Chili et le Pérou, était devenu caduc dans les années 1990."
+    _, evs = run(text, {"Chili": "CHL", "Pérou": "PER"}, times=[("années 1990", "199")])
+    assert by_trigger(evs, text, "signé").time is None
+    # a clause before the trigger sets its scene
+    text = "Publié en mai 2024, le rapport du Chili accusait le Pérou."
+    _, evs = run(text, {"Chili": "CHL", "Pérou": "PER"}, times=[("mai 2024", "2024-05")])
+    assert by_trigger(evs, text, "accusait").time == "2024-05"
+
+
 def test_cameo_labels() -> None:
     assert cameo_label("057", "fr") == "Signer un accord"
     assert cameo_label("057", "en") == "Sign an agreement"

@@ -265,13 +265,32 @@ def _bind_time(ev: EventMention, m: Match, view: SentenceView, times: Sequence[T
         toks = view.tokens
         lo = toks[view.clause_start(m.first, commas=True)].start
         hi = toks[view.clause_end(m.last, commas=True) - 1].end
-        times = [t for t in times if lo <= t.start and t.end <= hi] or times
+        own = [t for t in times if lo <= t.start and t.end <= hi]
+        if own:
+            times = own
+        else:
+            # « le traité, signé pour vingt ans, était devenu caduc dans les années 1990 »: a date in a
+            # later clause that has a verb of its own dates that verb, not the trigger (an earlier clause
+            # often sets the scene: « publié en 2008, le livre dénonçait »)
+            times = [t for t in times if t.start < t0 or not _other_verb(view, t)]
+            if not times:
+                return
         # nearest date; one before the trigger counts a little farther (dates usually follow the verb)
         best = min(times, key=lambda t: t.start - t1 if t.start >= t1 else int((t0 - t.end) * 1.5))
         ev.time = best.value
         return
     if not lex.grammar.recent.isdisjoint(view.lows[max(0, m.first - 4) : m.last + 3]):
         ev.time_bounds = (None, published)
+
+
+def _other_verb(view: SentenceView, t: TimeRef) -> bool:
+    """The comma-delimited clause of time ``t`` has a verb outside the time expression."""
+    toks = view.tokens
+    k = bisect_left(toks, t.start, key=_START)
+    if k >= len(toks):
+        return False
+    lo, hi = view.clause_start(k, commas=True), view.clause_end(k, commas=True)
+    return any(view.verbish(j) for j in range(lo, hi) if not t.start <= toks[j].start < t.end)
 
 
 def _modality(m: Match, modal: Sequence[CueHit], trig: Sequence[Match]) -> bool:
