@@ -393,6 +393,8 @@ def _past_manner(view: SentenceView, k: int, manner: tuple[tuple[str, ...], ...]
             continue
         comma = lows[j] == ","
         at = j + 1 if comma else j
+        if at >= n or lows[at] not in view.g.manner_heads:
+            break
         phrase = next((p for p in manner if tuple(lows[at : at + len(p)]) == p), None)
         if phrase is None:
             break

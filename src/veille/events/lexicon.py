@@ -120,6 +120,7 @@ class Grammar:
     possessives: frozenset[str] = frozenset()
     # « à l'unanimité », "without a vote against": how a vote went, between a verb and its object
     manner: tuple[tuple[str, ...], ...] = ()
+    manner_heads: frozenset[str] = frozenset()  # their first words
     # « le président russe »: nouns of people and institutions a nationality qualifies
     actor_heads: frozenset[str] = frozenset()
     # phrases by the word the rules look them up by (lists, to compare with slices of a sentence's words)
@@ -352,6 +353,7 @@ def load_grammar(path: Path) -> Grammar:
     grammar.possessives = optional("possessives")
     grammar.actor_heads = optional("actor_heads")
     grammar.manner = tuple(tuple(p.split()) for p in sorted(optional("manner"), key=lambda p: (-len(p), p)))
+    grammar.manner_heads = frozenset(p[0] for p in grammar.manner)
     for p in grammar.boundaries:
         grammar.boundary_by_head.setdefault(p[0], []).append(list(p))
     for p in grammar.agent:
